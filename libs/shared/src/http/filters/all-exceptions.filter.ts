@@ -1,0 +1,106 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+import { DomainError } from '../../errors/domain-error';
+import { ERROR_STATUS } from '../../errors/error-status';
+import { errorEnvelope } from '../envelope';
+
+interface Mapped {
+  message: string;
+  retryAfterSeconds?: number;
+  shouldNotify: boolean;
+  status: number;
+}
+
+const GENERIC_MESSAGES: Partial<Record<number, string>> = {
+  [HttpStatus.NOT_FOUND]: 'Not found',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'The upload is too large',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'Too many requests, please slow down',
+  [HttpStatus.INTERNAL_SERVER_ERROR]: 'Something went wrong on our side, please try again',
+};
+
+/** Text of an HttpException's response, which Nest stores in several shapes. */
+function httpExceptionMessage(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') {
+    return body;
+  }
+
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) {
+    return message.join('; ');
+  }
+
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/**
+ * The one place where failures become HTTP. Domain errors map by code,
+ * framework errors keep their status; anything else is a 500 whose text is
+ * logged, never sent (it may hold SQL or upstream detail).
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const mapped = this.map(exception);
+
+    if (mapped.status >= 500) {
+      this.logger.error(
+        `${request.method} ${request.originalUrl} failed: ${String(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    } else {
+      this.logger.debug(`${request.method} ${request.originalUrl} -> ${mapped.status}: ${mapped.message}`);
+    }
+
+    if (response.headersSent) {
+      return;
+    }
+
+    if (mapped.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(Math.ceil(mapped.retryAfterSeconds)));
+    }
+
+    response.status(mapped.status).json(errorEnvelope(mapped.message, mapped.shouldNotify));
+  }
+
+  private map(exception: unknown): Mapped {
+    if (exception instanceof DomainError) {
+      return {
+        message: exception.message,
+        retryAfterSeconds: exception.retryAfterSeconds,
+        shouldNotify: exception.shouldNotify,
+        status: ERROR_STATUS[exception.code],
+      };
+    }
+
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const message =
+        status >= 500 ? GENERIC_MESSAGES[HttpStatus.INTERNAL_SERVER_ERROR]! : httpExceptionMessage(exception);
+
+      return { message, shouldNotify: true, status };
+    }
+
+    // Errors raised by body-parser before any handler runs carry a status.
+    const status = (exception as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        message: GENERIC_MESSAGES[status] ?? 'The request could not be read',
+        shouldNotify: true,
+        status,
+      };
+    }
+
+    return {
+      message: GENERIC_MESSAGES[HttpStatus.INTERNAL_SERVER_ERROR]!,
+      shouldNotify: true,
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+    };
+  }
+}

@@ -12,6 +12,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   rootDir: '.',
   setupFiles: ['<rootDir>/test/setup/env.ts'],
   testEnvironment: 'node',

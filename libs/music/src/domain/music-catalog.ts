@@ -1,0 +1,44 @@
+import { AudioFeatures } from './audio-features';
+import { Track } from './track';
+
+/** A closed range of one audio feature. */
+export interface FeatureRange {
+  max: number;
+  min: number;
+}
+
+export interface MoodCandidateQuery {
+  energy: FeatureRange;
+  /** Upper bound on the candidates returned; the closest to the centre win. */
+  limit: number;
+  valence: FeatureRange;
+}
+
+/** A track together with what the ranking needs to score it. */
+export interface MoodCandidate {
+  features: AudioFeatures;
+  /** 0..100, Spotify popularity when the catalogue was collected. */
+  popularity: number;
+  track: Track;
+}
+
+/** Port: the browsable track catalogue. */
+export abstract class MusicCatalog {
+  /** The track with this id, or null when the catalogue has none. */
+  abstract findById(id: string): Promise<Track | null>;
+
+  /**
+   * Tracks in or near the valence/energy box, nearest to its centre first
+   * (distance in units of the box's half-widths), so a sparse box is topped
+   * up with its closest neighbours.
+   */
+  abstract findMoodCandidates(
+    query: MoodCandidateQuery,
+  ): Promise<MoodCandidate[]>;
+
+  /** Random tracks; the same seed gives the same tracks. */
+  abstract random(limit: number, seed?: number): Promise<Track[]>;
+
+  /** Tracks whose title, artists, album or genre contain every query word, ignoring case and accents. */
+  abstract search(query: string, limit: number): Promise<Track[]>;
+}

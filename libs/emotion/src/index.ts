@@ -1,0 +1,3 @@
+export * from './domain/emotion-classifier';
+export * from './domain/emotion.errors';
+export * from './emotion.module';

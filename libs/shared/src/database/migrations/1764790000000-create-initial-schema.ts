@@ -77,6 +77,7 @@ export class CreateInitialSchema1764790000000 implements MigrationInterface {
         title text NOT NULL,
         artist text NOT NULL,
         album text NOT NULL DEFAULT '',
+        genre varchar(64),
         path text NOT NULL,
         thumbnail text,
         duration_ms integer,

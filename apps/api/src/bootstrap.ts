@@ -1,0 +1,50 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+
+import { AppConfig } from '@vexora/shared';
+
+import { AppModule } from './app.module';
+
+export const API_PREFIX = 'api/v1';
+
+function setUpSwagger(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Vexora API')
+      .setDescription(
+        'Selfie in, mood and music out. Every response is the envelope ' +
+          '{success, shouldNotify, message, data}; the schemas below describe `data`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Builds the configured application; `main.ts` and the e2e suite share it. */
+export async function createApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', app.get(AppConfig).trustProxy);
+  // The Swagger UI inlines its scripts; the API itself serves only JSON.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.enableCors();
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { method: RequestMethod.GET, path: 'assets/*path' },
+      { method: RequestMethod.GET, path: 'media/pictures/*path' },
+    ],
+  });
+  app.enableShutdownHooks();
+  setUpSwagger(app);
+
+  return app;
+}

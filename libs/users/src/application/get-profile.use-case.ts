@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+
+import { NotFoundError } from '@vexora/shared';
+
+import { User } from '../domain/user';
+import { UserRepository } from '../domain/user.repository';
+
+@Injectable()
+export class GetProfileUseCase {
+  constructor(private readonly users: UserRepository) {}
+
+  async execute(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user) {
+      throw new NotFoundError('This account no longer exists');
+    }
+
+    return user;
+  }
+}

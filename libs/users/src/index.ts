@@ -1,0 +1,5 @@
+export * from './domain/user';
+export * from './domain/user-normalisation';
+export * from './domain/user.repository';
+export * from './http/profile.response';
+export * from './users.module';

@@ -1,0 +1,69 @@
+import { randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+
+import { Injectable } from '@nestjs/common';
+
+import { EmotionClassifier, EmotionDetection } from '@vexora/emotion';
+import { TrackRecommender } from '@vexora/music';
+
+import { SavedDetection } from '../domain/history';
+import { HistoryRepository } from '../domain/history.repository';
+
+/** Tracks of this many latest detections are not handed out again. */
+export const NO_REPEAT_DETECTIONS = 5;
+
+export interface StageTimings {
+  classifyMs: number;
+  decodeMs: number;
+  detectMs: number;
+  rankMs: number;
+  saveMs: number;
+}
+
+export interface MoodDetectionResult extends SavedDetection {
+  detection: EmotionDetection;
+  timings: StageTimings;
+}
+
+/**
+ * The main job: a selfie in, the mood on its face and tracks for that mood
+ * out, kept as the user's history. The image itself is never stored.
+ */
+@Injectable()
+export class DetectMoodUseCase {
+  constructor(
+    private readonly classifier: EmotionClassifier,
+    private readonly recommender: TrackRecommender,
+    private readonly history: HistoryRepository,
+  ) {}
+
+  async execute(userUuid: string, image: Buffer): Promise<MoodDetectionResult> {
+    const detection = await this.classifier.detect(image);
+
+    const rankStart = performance.now();
+    const recentTrackIds = await this.history.recentTrackIds(userUuid, NO_REPEAT_DETECTIONS);
+    const tracks = await this.recommender.recommend({
+      mood: detection.mood,
+      recentTrackIds,
+      seed: randomInt(2 ** 31),
+      userId: userUuid,
+    });
+    const rankMs = performance.now() - rankStart;
+
+    const saveStart = performance.now();
+    const saved = await this.history.save({
+      face: detection.face,
+      mood: detection.mood,
+      scores: detection.scores,
+      tracks,
+      userUuid,
+    });
+    const saveMs = performance.now() - saveStart;
+
+    return {
+      ...saved,
+      detection,
+      timings: { ...detection.timings, rankMs, saveMs },
+    };
+  }
+}

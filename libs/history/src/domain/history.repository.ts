@@ -1,0 +1,21 @@
+import { Mood } from '@vexora/shared';
+
+import { HistoryEntry, HistoryTrack, NewDetection, SavedDetection } from './history';
+
+/** Port for detection history. */
+export abstract class HistoryRepository {
+  /** Writes the detection and all its tracks atomically. */
+  abstract save(detection: NewDetection): Promise<SavedDetection>;
+
+  /** Newest first. */
+  abstract listForUser(userUuid: string): Promise<HistoryEntry[]>;
+
+  /** The entry's tracks in order, or null when it does not exist or is not the user's. */
+  abstract tracksOf(historyUuid: string, userUuid: string): Promise<HistoryTrack[] | null>;
+
+  /** Most frequent mood (ties go to the most recent), or null without history. */
+  abstract mostFrequentMood(userUuid: string): Promise<Mood | null>;
+
+  /** Ids of the tracks handed out in the user's latest `detections` detections. */
+  abstract recentTrackIds(userUuid: string, detections: number): Promise<Set<string>>;
+}

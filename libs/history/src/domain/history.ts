@@ -1,0 +1,41 @@
+import { Mood } from '@vexora/shared';
+import { Track } from '@vexora/music';
+
+export interface FaceRegion {
+  height: number;
+  width: number;
+  x: number;
+  y: number;
+}
+
+/** One saved mood detection. */
+export interface HistoryEntry {
+  createdAt: Date;
+  face: FaceRegion | null;
+  mood: Mood;
+  scores: Record<Mood, number>;
+  userUuid: string;
+  uuid: string;
+}
+
+/** A track as it was handed out with a detection (a snapshot, not a reference). */
+export interface HistoryTrack {
+  createdAt: Date;
+  historyUuid: string;
+  position: number;
+  track: Track;
+  uuid: string;
+}
+
+export interface NewDetection {
+  face: FaceRegion | null;
+  mood: Mood;
+  scores: Record<Mood, number>;
+  tracks: Track[];
+  userUuid: string;
+}
+
+export interface SavedDetection {
+  entry: HistoryEntry;
+  tracks: HistoryTrack[];
+}

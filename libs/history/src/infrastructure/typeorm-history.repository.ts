@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+
+import { isMood, Mood } from '@vexora/shared';
+import { Track, TrackSource } from '@vexora/music';
+
+import { HistoryEntry, HistoryTrack, NewDetection, SavedDetection } from '../domain/history';
+import { HistoryRepository } from '../domain/history.repository';
+import { HistoryOrmEntity, HistoryTrackOrmEntity } from './history.orm-entity';
+
+function toEntry(entity: HistoryOrmEntity): HistoryEntry {
+  return {
+    createdAt: entity.createdAt,
+    face: entity.faceBox,
+    mood: entity.mood,
+    scores: entity.scores,
+    userUuid: entity.userUuid,
+    uuid: entity.uuid,
+  };
+}
+
+function toHistoryTrack(entity: HistoryTrackOrmEntity): HistoryTrack {
+  const track: Track = {
+    album: entity.album,
+    artists: [entity.artist],
+    durationMs: entity.durationMs,
+    genre: entity.genre,
+    id: entity.trackId,
+    source: entity.source as TrackSource,
+    thumbnailUrl: entity.thumbnail,
+    title: entity.title,
+    url: entity.path,
+  };
+
+  return {
+    createdAt: entity.createdAt,
+    historyUuid: entity.historyUuid,
+    position: entity.position,
+    track,
+    uuid: entity.uuid,
+  };
+}
+
+@Injectable()
+export class TypeormHistoryRepository extends HistoryRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(HistoryOrmEntity)
+    private readonly entries: Repository<HistoryOrmEntity>,
+    @InjectRepository(HistoryTrackOrmEntity)
+    private readonly tracks: Repository<HistoryTrackOrmEntity>,
+  ) {
+    super();
+  }
+
+  save(detection: NewDetection): Promise<SavedDetection> {
+    return this.dataSource.transaction(async (manager) => {
+      const entry = await manager.save(
+        manager.create(HistoryOrmEntity, {
+          faceBox: detection.face,
+          mood: detection.mood,
+          scores: detection.scores,
+          userUuid: detection.userUuid,
+        }),
+      );
+
+      const rows = detection.tracks.map((track, position) =>
+        manager.create(HistoryTrackOrmEntity, {
+          album: track.album,
+          artist: track.artists.join(', '),
+          durationMs: track.durationMs,
+          genre: track.genre,
+          historyUuid: entry.uuid,
+          path: track.url,
+          position,
+          source: track.source,
+          thumbnail: track.thumbnailUrl,
+          title: track.title,
+          trackId: track.id,
+        }),
+      );
+      const saved = rows.length > 0 ? await manager.save(rows) : [];
+
+      return { entry: toEntry(entry), tracks: saved.map(toHistoryTrack) };
+    });
+  }
+
+  async listForUser(userUuid: string): Promise<HistoryEntry[]> {
+    const entities = await this.entries.find({
+      order: { createdAt: 'DESC', uuid: 'DESC' },
+      where: { userUuid },
+    });
+
+    return entities.map(toEntry);
+  }
+
+  async tracksOf(historyUuid: string, userUuid: string): Promise<HistoryTrack[] | null> {
+    const owner = await this.entries.findOne({ select: { uuid: true }, where: { userUuid, uuid: historyUuid } });
+    if (!owner) {
+      return null;
+    }
+
+    const entities = await this.tracks.find({ order: { position: 'ASC' }, where: { historyUuid } });
+
+    return entities.map(toHistoryTrack);
+  }
+
+  async mostFrequentMood(userUuid: string): Promise<Mood | null> {
+    const row = await this.entries
+      .createQueryBuilder('history')
+      .select('history.mood', 'mood')
+      .where('history.user_uuid = :userUuid', { userUuid })
+      .groupBy('history.mood')
+      .orderBy('count(*)', 'DESC')
+      .addOrderBy('max(history.created_at)', 'DESC')
+      .limit(1)
+      .getRawOne<{ mood: string }>();
+
+    return row && isMood(row.mood) ? row.mood : null;
+  }
+
+  async recentTrackIds(userUuid: string, detections: number): Promise<Set<string>> {
+    const rows = await this.tracks
+      .createQueryBuilder('track')
+      .select('track.track_id', 'id')
+      .where(
+        `track.history_uuid IN (
+           SELECT uuid FROM history WHERE user_uuid = :userUuid
+           ORDER BY created_at DESC LIMIT :detections)`,
+        { detections, userUuid },
+      )
+      .getRawMany<{ id: string }>();
+
+    return new Set(rows.map((row) => row.id));
+  }
+}

@@ -54,35 +54,65 @@ export class TypeormHistoryRepository extends HistoryRepository {
     super();
   }
 
+  /** Two INSERT … RETURNING statements in one transaction: no reloads. */
   save(detection: NewDetection): Promise<SavedDetection> {
     return this.dataSource.transaction(async (manager) => {
-      const entry = await manager.save(
-        manager.create(HistoryOrmEntity, {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(HistoryOrmEntity)
+        .values({
           faceBox: detection.face,
           mood: detection.mood,
           scores: detection.scores,
           userUuid: detection.userUuid,
-        }),
-      );
+        })
+        .returning(['uuid', 'created_at'])
+        .execute();
+      const { created_at: createdAt, uuid } = inserted.raw[0] as { created_at: Date; uuid: string };
+      const entry: HistoryEntry = {
+        createdAt,
+        face: detection.face,
+        mood: detection.mood,
+        scores: detection.scores,
+        userUuid: detection.userUuid,
+        uuid,
+      };
+      if (detection.tracks.length === 0) {
+        return { entry, tracks: [] };
+      }
 
-      const rows = detection.tracks.map((track, position) =>
-        manager.create(HistoryTrackOrmEntity, {
-          album: track.album,
-          artist: track.artists.join(', '),
-          durationMs: track.durationMs,
-          genre: track.genre,
-          historyUuid: entry.uuid,
-          path: track.url,
-          position,
-          source: track.source,
-          thumbnail: track.thumbnailUrl,
-          title: track.title,
-          trackId: track.id,
-        }),
-      );
-      const saved = rows.length > 0 ? await manager.save(rows) : [];
+      const rows = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(HistoryTrackOrmEntity)
+        .values(
+          detection.tracks.map((track, position) => ({
+            album: track.album,
+            artist: track.artists.join(', '),
+            createdAt,
+            durationMs: track.durationMs,
+            genre: track.genre,
+            historyUuid: uuid,
+            path: track.url,
+            position,
+            source: track.source,
+            thumbnail: track.thumbnailUrl,
+            title: track.title,
+            trackId: track.id,
+          })),
+        )
+        .returning(['uuid'])
+        .execute();
+      const tracks = detection.tracks.map((track, position) => ({
+        createdAt,
+        historyUuid: uuid,
+        position,
+        track,
+        uuid: (rows.raw[position] as { uuid: string }).uuid,
+      }));
 
-      return { entry: toEntry(entry), tracks: saved.map(toHistoryTrack) };
+      return { entry, tracks };
     });
   }
 

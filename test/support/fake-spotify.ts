@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -12,13 +17,17 @@ export function spotifyFixturesDir(): string {
     return process.env.SPOTIFY_FIXTURES_DIR;
   }
 
-  const data = process.env.VEXORA_FIXTURES_DIR ?? resolve(__dirname, '../../../shared/data');
+  const data =
+    process.env.VEXORA_FIXTURES_DIR ??
+    resolve(__dirname, '../../../shared/data');
 
   return resolve(data, '../reference/spotify-fixtures');
 }
 
 export function readSpotifyFixture<T = unknown>(name: string): T {
-  return JSON.parse(readFileSync(join(spotifyFixturesDir(), name), 'utf8')) as T;
+  return JSON.parse(
+    readFileSync(join(spotifyFixturesDir(), name), 'utf8'),
+  ) as T;
 }
 
 /** Ids named in the fixtures' README. */
@@ -85,14 +94,18 @@ export class FakeSpotify {
         response.writeHead(500).end();
       });
     });
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
+    await new Promise<void>((done) =>
+      this.server!.listen(0, '127.0.0.1', done),
+    );
     const { port } = this.server.address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
   }
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+    await new Promise<void>((done) =>
+      this.server ? this.server.close(() => done()) : done(),
+    );
   }
 
   get accountsUrl(): string {
@@ -133,7 +146,10 @@ export class FakeSpotify {
     this.latencyMs = 0;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     const url = new URL(request.url ?? '/', this.baseUrl);
     if (this.latencyMs > 0) {
       await new Promise((done) => setTimeout(done, this.latencyMs));
@@ -154,29 +170,50 @@ export class FakeSpotify {
       return this.api(request, url, response);
     }
 
-    send(response, 404, { error: { message: 'Service not found', status: 404 } });
+    send(response, 404, {
+      error: { message: 'Service not found', status: 404 },
+    });
   }
 
-  private async token(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async token(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     this.tokenRequests += 1;
     const form = new URLSearchParams(await readBody(request));
     const expected = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
     if (request.headers.authorization !== expected) {
-      return send(response, 400, readSpotifyFixture('token-error-invalid-client.json'));
+      return send(
+        response,
+        400,
+        readSpotifyFixture('token-error-invalid-client.json'),
+      );
     }
 
     if (form.get('grant_type') !== 'client_credentials') {
-      return send(response, 400, readSpotifyFixture('token-error-unsupported-grant.json'));
+      return send(
+        response,
+        400,
+        readSpotifyFixture('token-error-unsupported-grant.json'),
+      );
     }
 
     const body = readSpotifyFixture<{ access_token: string }>('token.json');
     const accessToken = `${body.access_token}-${this.tokenRequests}`;
     this.validTokens.add(accessToken);
 
-    send(response, 200, { ...body, access_token: accessToken, expires_in: this.expiresInSeconds });
+    send(response, 200, {
+      ...body,
+      access_token: accessToken,
+      expires_in: this.expiresInSeconds,
+    });
   }
 
-  private api(request: IncomingMessage, url: URL, response: ServerResponse): void {
+  private api(
+    request: IncomingMessage,
+    url: URL,
+    response: ServerResponse,
+  ): void {
     const failure = this.failures.shift();
     if (failure) {
       return this.fail(failure, response);
@@ -188,7 +225,11 @@ export class FakeSpotify {
     }
 
     if (!this.validTokens.has(authorization.replace(/^Bearer /, ''))) {
-      return send(response, 401, readSpotifyFixture('error-401-invalid-token.json'));
+      return send(
+        response,
+        401,
+        readSpotifyFixture('error-401-invalid-token.json'),
+      );
     }
 
     if (url.pathname === '/v1/search') {
@@ -200,25 +241,44 @@ export class FakeSpotify {
       return this.track(decodeURIComponent(track[1]), response);
     }
 
-    send(response, 404, { error: { message: 'Service not found', status: 404 } });
+    send(response, 404, {
+      error: { message: 'Service not found', status: 404 },
+    });
   }
 
   private search(url: URL, response: ServerResponse): void {
     const limit = Number(url.searchParams.get('limit') ?? '20');
-    if (!url.searchParams.get('q') || url.searchParams.get('type') !== 'track') {
-      return send(response, 400, { error: { message: 'No search query', status: 400 } });
+    if (
+      !url.searchParams.get('q') ||
+      url.searchParams.get('type') !== 'track'
+    ) {
+      return send(response, 400, {
+        error: { message: 'No search query', status: 400 },
+      });
     }
 
     if (limit > 10) {
-      return send(response, 400, readSpotifyFixture('error-400-invalid-limit.json'));
+      return send(
+        response,
+        400,
+        readSpotifyFixture('error-400-invalid-limit.json'),
+      );
     }
 
     if (url.searchParams.get('q') === EMPTY_SEARCH_QUERY) {
-      return send(response, 200, readSpotifyFixture('search-tracks.empty.json'));
+      return send(
+        response,
+        200,
+        readSpotifyFixture('search-tracks.empty.json'),
+      );
     }
 
-    const page = readSpotifyFixture<{ tracks: { items: unknown[]; limit: number } }>(
-      this.developmentMode ? 'search-tracks.dev-mode.json' : 'search-tracks.json',
+    const page = readSpotifyFixture<{
+      tracks: { items: unknown[]; limit: number };
+    }>(
+      this.developmentMode
+        ? 'search-tracks.dev-mode.json'
+        : 'search-tracks.json',
     );
     page.tracks.items = page.tracks.items.slice(0, limit);
     page.tracks.limit = limit;
@@ -228,7 +288,11 @@ export class FakeSpotify {
 
   private track(id: string, response: ServerResponse): void {
     if (!BASE62_ID.test(id)) {
-      return send(response, 400, readSpotifyFixture('error-400-invalid-id.json'));
+      return send(
+        response,
+        400,
+        readSpotifyFixture('error-400-invalid-id.json'),
+      );
     }
 
     if (id === SPOTIFY_IDS.known) {
@@ -236,7 +300,9 @@ export class FakeSpotify {
     }
 
     // The search page's tracks can be looked up too, as on the real API.
-    const page = readSpotifyFixture<{ tracks: { items: Array<{ id: string }> } }>('search-tracks.json');
+    const page = readSpotifyFixture<{
+      tracks: { items: Array<{ id: string }> };
+    }>('search-tracks.json');
     const found = page.tracks.items.find((item) => item.id === id);
     if (found) {
       return send(response, 200, found);
@@ -248,18 +314,32 @@ export class FakeSpotify {
   private fail({ options, status }: Failure, response: ServerResponse): void {
     switch (status) {
       case 401:
-        return send(response, 401, readSpotifyFixture('error-401-expired-token.json'));
+        return send(
+          response,
+          401,
+          readSpotifyFixture('error-401-expired-token.json'),
+        );
       case 403:
-        return send(response, 403, readSpotifyFixture('error-403-premium-required.json'));
+        return send(
+          response,
+          403,
+          readSpotifyFixture('error-403-premium-required.json'),
+        );
       case 429:
         return send(
           response,
           429,
-          readSpotifyFixture(options.quota ? 'error-429-quota-exceeded.json' : 'error-429-rate-limited.json'),
+          readSpotifyFixture(
+            options.quota
+              ? 'error-429-quota-exceeded.json'
+              : 'error-429-rate-limited.json',
+          ),
           { 'Retry-After': String(options.retryAfterSeconds ?? 1) },
         );
       default:
-        return send(response, status, { error: { message: 'Server error', status } });
+        return send(response, status, {
+          error: { message: 'Server error', status },
+        });
     }
   }
 }
@@ -270,7 +350,10 @@ function send(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  response.writeHead(status, {
+    'Content-Type': 'application/json',
+    ...headers,
+  });
   response.end(JSON.stringify(body));
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@vexora/auth';
 import { HistoryModule } from '@vexora/history';
+import { MusicModule } from '@vexora/music';
 import { CacheModule } from '@vexora/shared/cache/cache.module';
 import { ConfigModule } from '@vexora/shared/config/config.module';
 import { DatabaseModule } from '@vexora/shared/database/database.module';
@@ -24,6 +25,7 @@ import { UsersModule } from '@vexora/users';
     HttpModule,
     AuthModule,
     UsersModule,
+    MusicModule,
     HistoryModule,
   ],
 })

@@ -2,6 +2,7 @@ import { AudioFeatures } from '../domain/audio-features';
 import { MoodAffinity, NO_AFFINITY } from '../domain/mood-affinity';
 import { MoodCandidate } from '../domain/music-catalog';
 import { foldText } from '../domain/search-text';
+import { Track } from '../domain/track';
 import { MoodProfile } from './mood-profiles';
 
 /** Bonuses are small next to the feature fit (0..1): they reorder near-ties. */
@@ -32,8 +33,26 @@ export function scoreCandidate(
     featureFit(candidate.features, profile) +
     genreBonus +
     popularityBonus +
-    affinityBonus(candidate, affinity)
+    affinityBonus(candidate.track, affinity)
   );
+}
+
+/**
+ * Fit assumed for a track without audio features (a Spotify result the
+ * catalogue does not hold): below what a well-placed catalogue track scores,
+ * so such tracks fill in rather than push measured ones out.
+ */
+export const UNKNOWN_FEATURE_FIT = 0.5;
+
+/** Score of a track whose audio features are unknown: assumed fit plus bonuses. */
+export function scoreWithoutFeatures(
+  track: Track,
+  profile: MoodProfile,
+  affinity: MoodAffinity = NO_AFFINITY,
+): number {
+  const genreBonus = profile.genres.has(track.genre ?? '') ? GENRE_BONUS : 0;
+
+  return UNKNOWN_FEATURE_FIT + genreBonus + affinityBonus(track, affinity);
 }
 
 /** Weighted mean of Gaussian closeness to each target; 1 is a perfect fit. */
@@ -58,14 +77,11 @@ export function featureFit(
   return total / weights;
 }
 
-function affinityBonus(
-  candidate: MoodCandidate,
-  affinity: MoodAffinity,
-): number {
-  const artistHit = artistKeys(candidate.track.artists).some((artist) =>
+function affinityBonus(track: Track, affinity: MoodAffinity): number {
+  const artistHit = artistKeys(track.artists).some((artist) =>
     affinity.artists.has(artist),
   );
-  const genreHit = affinity.genres.has(candidate.track.genre ?? '');
+  const genreHit = affinity.genres.has(track.genre ?? '');
 
   return (
     (artistHit ? AFFINITY_ARTIST_BONUS : 0) +

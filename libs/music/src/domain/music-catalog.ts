@@ -22,10 +22,31 @@ export interface MoodCandidate {
   track: Track;
 }
 
-/** Port: the browsable track catalogue. */
+/**
+ * Port: a browsable track catalogue. Two adapters: the local catalogue
+ * (always there) and Spotify (when configured), whose calls may reject when
+ * it is unreachable.
+ */
 export abstract class MusicCatalog {
   /** The track with this id, or null when the catalogue has none. */
   abstract findById(id: string): Promise<Track | null>;
+
+  /** Random tracks; the same seed gives the same tracks. */
+  abstract random(limit: number, seed?: number): Promise<Track[]>;
+
+  /** Tracks whose title, artists, album or genre contain every query word, ignoring case and accents. */
+  abstract search(query: string, limit: number): Promise<Track[]>;
+}
+
+/**
+ * Port: tracks with the audio features mood ranking needs. Only the local
+ * catalogue has them: Spotify closed audio features to new apps in 2026.
+ */
+export abstract class MoodCandidateSource {
+  /** The known tracks among these ids, with their features; unknown ids are left out. */
+  abstract findCandidatesByIds(
+    ids: readonly string[],
+  ): Promise<MoodCandidate[]>;
 
   /**
    * Tracks in or near the valence/energy box, nearest to its centre first
@@ -35,10 +56,4 @@ export abstract class MusicCatalog {
   abstract findMoodCandidates(
     query: MoodCandidateQuery,
   ): Promise<MoodCandidate[]>;
-
-  /** Random tracks; the same seed gives the same tracks. */
-  abstract random(limit: number, seed?: number): Promise<Track[]>;
-
-  /** Tracks whose title, artists, album or genre contain every query word, ignoring case and accents. */
-  abstract search(query: string, limit: number): Promise<Track[]>;
 }

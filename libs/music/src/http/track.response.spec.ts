@@ -41,6 +41,17 @@ describe(toTrackResponse.name, () => {
     ).toBe(cover);
   });
 
+  it('should never give a null field, even for a track without genre or duration', () => {
+    const response = toTrackResponse(
+      track({ durationMs: null, genre: null, source: 'spotify' }),
+      PLACEHOLDER,
+    );
+
+    expect(Object.values(response)).not.toContain(null);
+    expect(response.genre).toBe('');
+    expect(response.duration_ms).toBe(0);
+  });
+
   it('should give the five contract fields as strings', () => {
     const response = toTrackResponse(track(), PLACEHOLDER);
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 import { Track, TrackSource } from '../domain/track';
 
@@ -13,11 +13,15 @@ export class TrackResponse {
   })
   artist: string;
 
-  @ApiPropertyOptional({ example: 269173, nullable: true, type: Number })
-  duration_ms: number | null;
+  @ApiProperty({ description: 'Milliseconds; 0 when unknown', example: 269173 })
+  duration_ms: number;
 
-  @ApiPropertyOptional({ example: 'psych-rock', nullable: true, type: String })
-  genre: string | null;
+  @ApiProperty({
+    description:
+      'Catalogue genre; empty when the source has none (Spotify search results)',
+    example: 'psych-rock',
+  })
+  genre: string;
 
   @ApiProperty({ example: '0gCJkpD0RhF2rjiALLHBQL' })
   id: string;
@@ -42,7 +46,10 @@ export class TrackResponse {
   thumbnail: string;
 }
 
-/** Maps a track to the wire shape; `placeholderCoverUrl` fills a missing cover. */
+/**
+ * Maps a track to the wire shape; `placeholderCoverUrl` fills a missing
+ * cover. No field is ever null: the app breaks on nulls (SPEC §2).
+ */
 export function toTrackResponse(
   track: Track,
   placeholderCoverUrl: string,
@@ -50,8 +57,8 @@ export function toTrackResponse(
   return {
     album: track.album,
     artist: track.artists.join(', '),
-    duration_ms: track.durationMs,
-    genre: track.genre,
+    duration_ms: track.durationMs ?? 0,
+    genre: track.genre ?? '',
     id: track.id,
     path: track.url,
     playlist_name: track.title,

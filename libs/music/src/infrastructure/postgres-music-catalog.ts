@@ -2,11 +2,12 @@ import { randomInt } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 
 import {
   MoodCandidate,
   MoodCandidateQuery,
+  MoodCandidateSource,
   MusicCatalog,
 } from '../domain/music-catalog';
 import { foldText } from '../domain/search-text';
@@ -20,7 +21,10 @@ const MAX_QUERY_WORDS = 8;
 
 /** The local catalogue imported from CSV into PostgreSQL. */
 @Injectable()
-export class PostgresMusicCatalog extends MusicCatalog {
+export class PostgresMusicCatalog
+  extends MusicCatalog
+  implements MoodCandidateSource
+{
   constructor(
     @InjectRepository(TrackEntity)
     private readonly tracks: Repository<TrackEntity>,
@@ -32,6 +36,16 @@ export class PostgresMusicCatalog extends MusicCatalog {
     const entity = await this.tracks.findOneBy({ id });
 
     return entity ? TrackMapper.toDomain(entity) : null;
+  }
+
+  async findCandidatesByIds(ids: readonly string[]): Promise<MoodCandidate[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+
+    const entities = await this.tracks.findBy({ id: In([...ids]) });
+
+    return entities.map((entity) => TrackMapper.toMoodCandidate(entity));
   }
 
   async findMoodCandidates(

@@ -23,7 +23,11 @@ const TRANSPOSING_ORIENTATIONS = new Set([5, 6, 7, 8]);
  * at most `maxSide` (JPEG shrink-on-load keeps this cheap).
  */
 export class SharpImageDecoder {
-  constructor(private readonly maxPixels: number) {}
+  constructor(private readonly maxPixels: number) {
+    // Every upload is a new image, so libvips' operation cache never hits;
+    // left on, it only holds decoded pixels and grows the process.
+    sharp.cache(false);
+  }
 
   async decode(bytes: Buffer, maxSide: number): Promise<DecodedImage> {
     const format = sniffImageFormat(bytes);

@@ -208,6 +208,23 @@ describe('selfie to history (e2e)', () => {
       expect(counts.get(mostMood.body.data.mood)).toBe(topCount);
     });
 
+    it("should hand out none of the last five detections' tracks in the sixth", async () => {
+      const listener = await signUp(context, 'norepeat');
+      const ids: string[][] = [];
+      for (let index = 0; index < 6; index += 1) {
+        const response = await context.http
+          .post('/api/v1/mood-detection')
+          .set('Authorization', `Bearer ${listener.accessToken}`)
+          .attach('image', readFace('photos/happy_0004.jpg'), 'selfie.jpg')
+          .expect(200);
+        ids.push(response.body.data.music.map((track: { id: string }) => track.id));
+      }
+
+      const earlier = new Set(ids.slice(0, 5).flat());
+      expect(ids[5]).toHaveLength(10);
+      expect(ids[5].filter((id) => earlier.has(id))).toEqual([]);
+    });
+
     it('should judge the image type by its bytes, not its name', async () => {
       // A GIF stored under a .png name, uploaded as application/octet-stream.
       const response = await detect('photos/happy_0003.png', 'selfie.heic').expect(200);

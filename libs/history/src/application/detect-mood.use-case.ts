@@ -4,13 +4,16 @@ import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 
 import { EmotionClassifier, EmotionDetection } from '@vexora/emotion';
-import { TrackRecommender } from '@vexora/music';
+import { buildMoodAffinity, TrackRecommender } from '@vexora/music';
 
 import { SavedDetection } from '../domain/history';
 import { HistoryRepository } from '../domain/history.repository';
 
 /** Tracks of this many latest detections are not handed out again. */
 export const NO_REPEAT_DETECTIONS = 5;
+
+/** Earlier detections of the same mood whose picks shape the user's taste. */
+export const AFFINITY_DETECTIONS = 20;
 
 export interface StageTimings {
   classifyMs: number;
@@ -41,8 +44,12 @@ export class DetectMoodUseCase {
     const detection = await this.classifier.detect(image);
 
     const rankStart = performance.now();
-    const recentTrackIds = await this.history.recentTrackIds(userUuid, NO_REPEAT_DETECTIONS);
+    const [recentTrackIds, picks] = await Promise.all([
+      this.history.recentTrackIds(userUuid, NO_REPEAT_DETECTIONS),
+      this.history.moodPicks(userUuid, detection.mood, AFFINITY_DETECTIONS),
+    ]);
     const tracks = await this.recommender.recommend({
+      affinity: buildMoodAffinity(picks.artists, picks.genres),
       mood: detection.mood,
       recentTrackIds,
       seed: randomInt(2 ** 31),

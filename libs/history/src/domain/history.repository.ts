@@ -1,6 +1,6 @@
 import { Mood } from '@vexora/shared';
 
-import { HistoryEntry, HistoryTrack, NewDetection, SavedDetection } from './history';
+import { HistoryEntry, HistoryTrack, MoodPicks, NewDetection, SavedDetection } from './history';
 
 /** Port for detection history. */
 export abstract class HistoryRepository {
@@ -15,6 +15,9 @@ export abstract class HistoryRepository {
 
   /** Most frequent mood (ties go to the most recent), or null without history. */
   abstract mostFrequentMood(userUuid: string): Promise<Mood | null>;
+
+  /** Artists and genres of the tracks handed out in the user's latest `detections` detections of `mood`. */
+  abstract moodPicks(userUuid: string, mood: Mood, detections: number): Promise<MoodPicks>;
 
   /** Ids of the tracks handed out in the user's latest `detections` detections. */
   abstract recentTrackIds(userUuid: string, detections: number): Promise<Set<string>>;

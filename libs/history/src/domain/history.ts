@@ -39,3 +39,9 @@ export interface SavedDetection {
   entry: HistoryEntry;
   tracks: HistoryTrack[];
 }
+
+/** What a user was handed for one mood: every credited artist and genre. */
+export interface MoodPicks {
+  artists: string[];
+  genres: string[];
+}

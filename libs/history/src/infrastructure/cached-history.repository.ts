@@ -6,7 +6,7 @@ import type { Cache } from 'cache-manager';
 
 import { Mood } from '@vexora/shared';
 
-import { HistoryEntry, HistoryTrack, NewDetection, SavedDetection } from '../domain/history';
+import { HistoryEntry, HistoryTrack, MoodPicks, NewDetection, SavedDetection } from '../domain/history';
 import { HistoryRepository } from '../domain/history.repository';
 import { TypeormHistoryRepository } from './typeorm-history.repository';
 
@@ -63,6 +63,10 @@ export class CachedHistoryRepository extends HistoryRepository {
 
   mostFrequentMood(userUuid: string): Promise<Mood | null> {
     return this.database.mostFrequentMood(userUuid);
+  }
+
+  moodPicks(userUuid: string, mood: Mood, detections: number): Promise<MoodPicks> {
+    return this.database.moodPicks(userUuid, mood, detections);
   }
 
   recentTrackIds(userUuid: string, detections: number): Promise<Set<string>> {

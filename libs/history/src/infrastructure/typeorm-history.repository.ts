@@ -5,7 +5,7 @@ import { DataSource, Repository } from 'typeorm';
 import { isMood, Mood } from '@vexora/shared';
 import { Track, TrackSource } from '@vexora/music';
 
-import { HistoryEntry, HistoryTrack, NewDetection, SavedDetection } from '../domain/history';
+import { HistoryEntry, HistoryTrack, MoodPicks, NewDetection, SavedDetection } from '../domain/history';
 import { HistoryRepository } from '../domain/history.repository';
 import { HistoryOrmEntity, HistoryTrackOrmEntity } from './history.orm-entity';
 
@@ -148,6 +148,26 @@ export class TypeormHistoryRepository extends HistoryRepository {
       .getRawOne<{ mood: string }>();
 
     return row && isMood(row.mood) ? row.mood : null;
+  }
+
+  async moodPicks(userUuid: string, mood: Mood, detections: number): Promise<MoodPicks> {
+    // Catalogue rows keep every credited artist (";"-separated); the history
+    // snapshot only has them joined for display.
+    const rows = await this.dataSource.query<Array<{ artists: string | null; genre: string | null }>>(
+      `SELECT DISTINCT tracks.artists, history_tracks.genre
+         FROM history_tracks
+         LEFT JOIN tracks ON tracks.id = history_tracks.track_id
+        WHERE history_tracks.history_uuid IN (
+                SELECT uuid FROM history
+                 WHERE user_uuid = $1 AND mood = $2
+                 ORDER BY created_at DESC LIMIT $3)`,
+      [userUuid, mood, detections],
+    );
+
+    return {
+      artists: rows.flatMap((row) => row.artists?.split(';') ?? []),
+      genres: rows.flatMap((row) => (row.genre ? [row.genre] : [])),
+    };
   }
 
   async recentTrackIds(userUuid: string, detections: number): Promise<Set<string>> {

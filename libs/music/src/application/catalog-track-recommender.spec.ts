@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { Mood, MOODS } from '@vexora/shared';
 
+import { buildMoodAffinity } from '../domain/mood-affinity';
 import { PostgresMusicCatalog } from '../infrastructure/postgres-music-catalog';
 import { TrackEntity } from '../infrastructure/track.entity';
 import {
@@ -132,24 +133,41 @@ describe(CatalogTrackRecommender.name, () => {
       );
     });
 
-    it('should ask the affinity provider for the user and mood', async () => {
-      const affinityFor = jest
-        .fn()
-        .mockResolvedValue({ artists: new Set(), genres: new Set() });
-      const personal = new CatalogTrackRecommender(
-        new PostgresMusicCatalog(dataSource.getRepository(TrackEntity)),
-        { affinityFor },
+    it('should give users with different histories different lists', async () => {
+      const rows: Array<{ artists: string; genre: string }> = await dataSource.query(
+        `SELECT artists, genre FROM tracks
+         WHERE genre IN ('dance', 'funk', 'happy', 'pop', 'disco', 'reggae')
+         ORDER BY id`,
       );
+      const picksOf = (genre: string) => rows.filter((row) => row.genre === genre);
+      const affinityOf = (genres: string[]) => {
+        const picks = genres.flatMap((genre) => picksOf(genre).slice(0, 10));
 
-      const tracks = await personal.recommend({
-        mood: 'happy',
-        recentTrackIds: new Set(),
-        seed: 11,
-        userId: 'user-1',
-      });
+        return buildMoodAffinity(
+          picks.flatMap((pick) => pick.artists.split(';')),
+          picks.map((pick) => pick.genre),
+        );
+      };
+      const forUser = (userId: string, genres: string[]) =>
+        recommender.recommend({
+          affinity: affinityOf(genres),
+          mood: 'happy',
+          recentTrackIds: new Set(),
+          seed: 11,
+          userId,
+        });
 
-      expect(tracks).toEqual(await recommend('happy', 11));
-      expect(affinityFor).toHaveBeenCalledWith('user-1', 'happy');
+      const funky = await forUser('user-a', ['funk', 'disco']);
+      const poppy = await forUser('user-b', ['pop', 'dance']);
+      const anonymous = await recommend('happy', 11);
+      const ids = (tracks: typeof funky) => tracks.map(({ id }) => id);
+      const matching = (tracks: typeof funky, genres: string[]) =>
+        tracks.filter(({ genre }) => genres.includes(genre ?? '')).length;
+
+      expect(ids(funky)).not.toEqual(ids(poppy));
+      expect(ids(funky)).not.toEqual(ids(anonymous));
+      expect(matching(funky, ['funk', 'disco'])).toBeGreaterThanOrEqual(matching(anonymous, ['funk', 'disco']));
+      expect(matching(poppy, ['pop', 'dance'])).toBeGreaterThan(matching(anonymous, ['pop', 'dance']));
     });
   });
 });

@@ -77,7 +77,7 @@ describe(`${CatalogTrackRecommender.name} with Spotify`, () => {
   describe('recommend', () => {
     it('should search Spotify for one of the mood genres', async () => {
       const { remote, search } = remoteReturning([]);
-      const recommender = new CatalogTrackRecommender(catalog, undefined, {
+      const recommender = new CatalogTrackRecommender(catalog, {
         local: catalog,
         remote,
       });
@@ -98,14 +98,10 @@ describe(`${CatalogTrackRecommender.name} with Spotify`, () => {
 
     it('should recommend as without Spotify when Spotify fails', async () => {
       const { remote } = remoteReturning(new Error('503'));
-      const withFailingSpotify = new CatalogTrackRecommender(
-        catalog,
-        undefined,
-        {
-          local: catalog,
-          remote,
-        },
-      );
+      const withFailingSpotify = new CatalogTrackRecommender(catalog, {
+        local: catalog,
+        remote,
+      });
       const catalogueOnly = new CatalogTrackRecommender(catalog);
 
       const tracks = await withFailingSpotify.recommend(request(9));
@@ -122,7 +118,7 @@ describe(`${CatalogTrackRecommender.name} with Spotify`, () => {
       const { remote } = remoteReturning([
         spotifyTrack(known.id, known.artists[0]),
       ]);
-      const recommender = new CatalogTrackRecommender(catalog, undefined, {
+      const recommender = new CatalogTrackRecommender(catalog, {
         local: catalog,
         remote,
       });
@@ -152,7 +148,7 @@ describe(`${CatalogTrackRecommender.name} with Spotify`, () => {
           spotifyTrack(unknownId(index)),
         ),
       );
-      const recommender = new CatalogTrackRecommender(thin, undefined, {
+      const recommender = new CatalogTrackRecommender(thin, {
         local: catalog,
         remote,
       });

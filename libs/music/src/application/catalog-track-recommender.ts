@@ -2,11 +2,7 @@ import { randomInt } from 'node:crypto';
 
 import { Injectable, Logger, Optional } from '@nestjs/common';
 
-import {
-  MoodAffinity,
-  MoodAffinityProvider,
-  NO_AFFINITY,
-} from '../domain/mood-affinity';
+import { MoodAffinity, NO_AFFINITY } from '../domain/mood-affinity';
 import { MoodCandidateSource } from '../domain/music-catalog';
 import { MusicSources } from '../domain/music-sources';
 import { Track } from '../domain/track';
@@ -42,7 +38,6 @@ export class CatalogTrackRecommender extends TrackRecommender {
 
   constructor(
     private readonly catalog: MoodCandidateSource,
-    @Optional() private readonly affinities?: MoodAffinityProvider,
     @Optional() private readonly sources?: MusicSources,
   ) {
     super();
@@ -51,12 +46,12 @@ export class CatalogTrackRecommender extends TrackRecommender {
   async recommend(request: RecommendationRequest): Promise<Track[]> {
     const profile = MOOD_PROFILES[request.mood];
     const seed = request.seed ?? randomInt(2 ** 31);
-    const [candidates, affinity, remoteTracks] = await Promise.all([
+    const affinity = request.affinity ?? NO_AFFINITY;
+    const [candidates, remoteTracks] = await Promise.all([
       this.catalog.findMoodCandidates({
         ...profile.region,
         limit: CANDIDATE_POOL + request.recentTrackIds.size,
       }),
-      this.affinityFor(request),
       this.remoteTracks(profile, seed),
     ]);
     const scored = new Map<string, ScoredTrack>();
@@ -82,16 +77,6 @@ export class CatalogTrackRecommender extends TrackRecommender {
       recentTrackIds: request.recentTrackIds,
       sampleWindow: SAMPLE_WINDOW,
     });
-  }
-
-  private async affinityFor(
-    request: RecommendationRequest,
-  ): Promise<MoodAffinity> {
-    if (!this.affinities) {
-      return NO_AFFINITY;
-    }
-
-    return this.affinities.affinityFor(request.userId, request.mood);
   }
 
   /** Spotify's results for one of the mood's genres, labelled with that genre. */

@@ -1,6 +1,6 @@
-import { Mood } from '@vexora/shared';
+import { foldText } from './search-text';
 
-/** What a user picked before for a mood, as folded artist names and genres. */
+/** What a user was given before for a mood, as folded artist names and genres. */
 export interface MoodAffinity {
   artists: ReadonlySet<string>;
   genres: ReadonlySet<string>;
@@ -11,11 +11,10 @@ export const NO_AFFINITY: MoodAffinity = {
   genres: new Set(),
 };
 
-/**
- * Port (optional): a user's earlier picks for a mood, for the per-user boost
- * in ranking. The history context can implement it; without a provider every
- * user gets the same ranking.
- */
-export abstract class MoodAffinityProvider {
-  abstract affinityFor(userId: string, mood: Mood): Promise<MoodAffinity>;
+/** Builds an affinity from raw artist names and genres of earlier picks. */
+export function buildMoodAffinity(artists: Iterable<string>, genres: Iterable<string>): MoodAffinity {
+  return {
+    artists: new Set([...artists].map((artist) => foldText(artist)).filter(Boolean)),
+    genres: new Set([...genres].filter(Boolean)),
+  };
 }

@@ -1,8 +1,14 @@
 import { Mood } from '@vexora/shared';
 
+import { MoodAffinity } from './mood-affinity';
 import { Track } from './track';
 
 export interface RecommendationRequest {
+  /**
+   * Artists and genres of the user's earlier picks for this mood; they get a
+   * bounded boost, so users with different histories get different lists.
+   */
+  affinity?: MoodAffinity;
   mood: Mood;
   /** Track ids the user was given in their most recent detections, to avoid. */
   recentTrackIds: ReadonlySet<string>;

@@ -8,6 +8,7 @@ import { ConfigModule } from '@vexora/shared/config/config.module';
 
 import { CatalogTrackRecommender } from './application/catalog-track-recommender';
 import { MoodCandidateSource, MusicCatalog } from './domain/music-catalog';
+import { MemoisedMoodCandidates } from './infrastructure/memoised-mood-candidates';
 import { MusicSources } from './domain/music-sources';
 import { TrackRecommender } from './domain/track-recommender';
 import { CachedMusicCatalog } from './infrastructure/cached-music-catalog';
@@ -52,8 +53,8 @@ describe(MusicModule.name, () => {
       const recommender = moduleRef.get(TrackRecommender);
 
       expect(moduleRef.get(MusicCatalog)).toBeInstanceOf(PostgresMusicCatalog);
-      expect(moduleRef.get(MoodCandidateSource)).toBe(
-        moduleRef.get(MusicCatalog),
+      expect(moduleRef.get(MoodCandidateSource)).toBeInstanceOf(
+        MemoisedMoodCandidates,
       );
       expect(recommender).toBeInstanceOf(CatalogTrackRecommender);
       await expect(

@@ -13,6 +13,7 @@ import { TrackRecommender } from './domain/track-recommender';
 import { MusicController } from './http/music.controller';
 import { CachedMusicCatalog } from './infrastructure/cached-music-catalog';
 import { CatalogSeeder } from './infrastructure/catalog-seeder';
+import { MemoisedMoodCandidates } from './infrastructure/memoised-mood-candidates';
 import { PostgresMusicCatalog } from './infrastructure/postgres-music-catalog';
 import { createSpotifyCatalog } from './infrastructure/spotify/spotify.factory';
 import { TrackEntity } from './infrastructure/track.entity';
@@ -45,7 +46,11 @@ function createMusicSources(
   providers: [
     PostgresMusicCatalog,
     { provide: MusicCatalog, useExisting: PostgresMusicCatalog },
-    { provide: MoodCandidateSource, useExisting: PostgresMusicCatalog },
+    {
+      provide: MoodCandidateSource,
+      inject: [PostgresMusicCatalog],
+      useFactory: (local: PostgresMusicCatalog) => new MemoisedMoodCandidates(local),
+    },
     {
       provide: MusicSources,
       inject: [AppConfig, PostgresMusicCatalog, CACHE_MANAGER],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -26,6 +26,8 @@ function requestId(request: IncomingMessage, response: ServerResponse): string {
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // Express 5 route syntax; nestjs-pino's default "*" draws a warning.
+        forRoutes: [{ method: RequestMethod.ALL, path: '{*path}' }],
         pinoHttp: {
           autoLogging: { ignore: (request) => request.url?.startsWith('/assets/') ?? false },
           customLogLevel: (_request, response, error) => {

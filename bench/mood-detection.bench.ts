@@ -17,10 +17,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { Client } from 'pg';
 import sharp from 'sharp';
 
 import { SmtpSink } from '../test/support/smtp-sink';
+import { ensureDatabase, percentile } from './support/bench-helpers';
 
 const ROOT = resolve(__dirname, '..');
 const FIXTURES = process.env.VEXORA_FIXTURES_DIR ?? resolve(ROOT, '../shared/data');
@@ -29,11 +29,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 5611);
 const BASE = `http://127.0.0.1:${PORT}`;
 const STAGES = ['decode', 'detect', 'classify', 'rank', 'save'] as const;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function parseServerTiming(header: string | null): Record<string, number> {
   return Object.fromEntries(
@@ -52,19 +47,6 @@ function rssMb(pid: number): number {
   return Number(line?.[1] ?? 0) / 1024;
 }
 
-async function ensureDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (found.rowCount === 0) {
-    await client.query(`CREATE DATABASE "${name}"`);
-  }
-
-  await client.end();
-}
 
 async function startServer(smtpUrl: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {

@@ -29,6 +29,8 @@ import { createClient } from '@keyv/redis';
 import { parse } from 'csv-parse/sync';
 import { Client } from 'pg';
 
+import { ensureDatabase, percentile } from './support/bench-helpers';
+
 const DEFAULT_DATABASE = 'postgres://postgres@127.0.0.1:5432/vexora_bench';
 const fixtures =
   process.env.VEXORA_FIXTURES_DIR ?? resolve(__dirname, '../../shared/data');
@@ -57,32 +59,7 @@ for (const key of [
 
 type TestAppModule = typeof import('../test/support/test-app');
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(
-    sorted.length - 1,
-    Math.ceil((p / 100) * sorted.length) - 1,
-  );
 
-  return sorted[Math.max(0, index)];
-}
-
-async function ensureDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  const found = await client.query(
-    'SELECT 1 FROM pg_database WHERE datname = $1',
-    [name],
-  );
-  if (found.rowCount === 0) {
-    await client.query(`CREATE DATABASE "${name}"`);
-  }
-
-  await client.end();
-}
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -23,12 +23,14 @@ import { SmtpSink } from '../test/support/smtp-sink';
 import { ensureDatabase, percentile } from './support/bench-helpers';
 
 const ROOT = resolve(__dirname, '..');
-const FIXTURES = process.env.VEXORA_FIXTURES_DIR ?? resolve(ROOT, '../shared/data');
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vexora_bench';
+const FIXTURES =
+  process.env.VEXORA_FIXTURES_DIR ?? resolve(ROOT, '../shared/data');
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/vexora_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 5611);
 const BASE = `http://127.0.0.1:${PORT}`;
 const STAGES = ['decode', 'detect', 'classify', 'rank', 'save'] as const;
-
 
 function parseServerTiming(header: string | null): Record<string, number> {
   return Object.fromEntries(
@@ -42,11 +44,12 @@ function parseServerTiming(header: string | null): Record<string, number> {
 
 /** Resident set size of a process, from /proc, in MB. */
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+    /^VmRSS:\s+(\d+) kB/m,
+  );
 
   return Number(line?.[1] ?? 0) / 1024;
 }
-
 
 async function startServer(smtpUrl: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
@@ -88,14 +91,23 @@ async function startServer(smtpUrl: string): Promise<ChildProcess> {
   throw new Error('the service did not start within 60 s');
 }
 
-async function post(path: string, body: unknown, token?: string): Promise<Record<string, any>> {
+async function post(
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<Record<string, any>> {
   const response = await fetch(`${BASE}/api/v1${path}`, {
     body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     method: 'POST',
   });
   if (response.status !== 200) {
-    throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    throw new Error(
+      `${path} answered ${response.status}: ${await response.text()}`,
+    );
   }
 
   return (await response.json()) as Record<string, any>;
@@ -103,12 +115,23 @@ async function post(path: string, body: unknown, token?: string): Promise<Record
 
 async function signUp(mail: SmtpSink): Promise<string> {
   const tag = `bench${Date.now().toString(36)}`;
-  const user = { email: `${tag}@example.test`, name: 'Bench', password: 'bench-password-123', username: tag };
+  const user = {
+    email: `${tag}@example.test`,
+    name: 'Bench',
+    password: 'bench-password-123',
+    username: tag,
+  };
   await post('/register', user);
   const since = mail.messages.length;
   await post('/send-otp', { email: user.email });
-  await post('/verify-email', { email: user.email, otp: await mail.nextCodeFor(user.email, since) });
-  const login = await post('/login', { password: user.password, username: user.username });
+  await post('/verify-email', {
+    email: user.email,
+    otp: await mail.nextCodeFor(user.email, since),
+  });
+  const login = await post('/login', {
+    password: user.password,
+    username: user.username,
+  });
 
   return login.data.access_token as string;
 }
@@ -126,9 +149,13 @@ async function main(): Promise<void> {
       .jpeg({ quality: 90 })
       .toBuffer();
     const { height, width } = await sharp(selfie).metadata();
-    console.log(`image: ${width}×${height} JPEG, ${(selfie.length / 1024).toFixed(0)} KiB; ${total} detections`);
+    console.log(
+      `image: ${width}×${height} JPEG, ${(selfie.length / 1024).toFixed(0)} KiB; ${total} detections`,
+    );
 
-    const stages: Record<string, number[]> = Object.fromEntries(STAGES.map((stage) => [stage, []]));
+    const stages: Record<string, number[]> = Object.fromEntries(
+      STAGES.map((stage) => [stage, []]),
+    );
     const serverTotals: number[] = [];
     const roundTrips: number[] = [];
     const memory: Array<[number, number]> = [];
@@ -136,7 +163,11 @@ async function main(): Promise<void> {
     for (let index = 1; index <= total; index += 1) {
       const form = new FormData();
       form.append('user_id', 'ignored');
-      form.append('image', new Blob([selfie], { type: 'application/octet-stream' }), 'selfie.jpg');
+      form.append(
+        'image',
+        new Blob([selfie], { type: 'application/octet-stream' }),
+        'selfie.jpg',
+      );
       const start = performance.now();
       const response = await fetch(`${BASE}/api/v1/mood-detection`, {
         body: form,
@@ -170,7 +201,9 @@ async function main(): Promise<void> {
     }
 
     console.log('\nserver RSS after n detections');
-    memory.forEach(([count, mb]) => console.log(`${String(count).padStart(6)}  ${mb.toFixed(1)} MB`));
+    memory.forEach(([count, mb]) =>
+      console.log(`${String(count).padStart(6)}  ${mb.toFixed(1)} MB`),
+    );
     const growth = memory[memory.length - 1][1] - memory[0][1];
     console.log(`growth from 10 to ${total}: ${growth.toFixed(1)} MB`);
   } finally {

@@ -59,8 +59,6 @@ for (const key of [
 
 type TestAppModule = typeof import('../test/support/test-app');
 
-
-
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

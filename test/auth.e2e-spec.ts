@@ -2,12 +2,20 @@ import { randomUUID } from 'node:crypto';
 
 import { JwtService } from '@nestjs/jwt';
 
-import { signUp, SignedInUser, startTestApp, TestContext, uniqueUser } from './support/test-app';
+import {
+  signUp,
+  SignedInUser,
+  startTestApp,
+  TestContext,
+  uniqueUser,
+} from './support/test-app';
 
 const jwt = new JwtService();
 
 function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  return JSON.parse(
+    Buffer.from(token.split('.')[1], 'base64url').toString('utf8'),
+  );
 }
 
 describe('accounts (e2e)', () => {
@@ -21,7 +29,8 @@ describe('accounts (e2e)', () => {
     await context.close();
   });
 
-  const me = (token: string) => context.http.get('/api/v1/user').set('Authorization', `Bearer ${token}`);
+  const me = (token: string) =>
+    context.http.get('/api/v1/user').set('Authorization', `Bearer ${token}`);
 
   const login = (username: string, password: string) =>
     context.http.post('/api/v1/login').send({ password, username });
@@ -30,7 +39,12 @@ describe('accounts (e2e)', () => {
     context.http.post('/api/v1/refresh').send({ refresh_token: refreshToken });
 
   const expectError = (body: unknown) =>
-    expect(body).toEqual({ data: null, message: expect.any(String), shouldNotify: true, success: false });
+    expect(body).toEqual({
+      data: null,
+      message: expect.any(String),
+      shouldNotify: true,
+      success: false,
+    });
 
   describe('auth-failure matrix', () => {
     let user: SignedInUser;
@@ -40,7 +54,10 @@ describe('accounts (e2e)', () => {
     beforeAll(async () => {
       user = await signUp(context, 'matrix');
 
-      const session = await login(user.username, 'a-long-enough-password').expect(200);
+      const session = await login(
+        user.username,
+        'a-long-enough-password',
+      ).expect(200);
       revokedAccessToken = session.body.data.access_token;
       await context.http
         .post('/api/v1/logout')
@@ -48,7 +65,9 @@ describe('accounts (e2e)', () => {
         .send({ refresh_token: session.body.data.refresh_token })
         .expect(200);
 
-      const other = await login(user.username, 'a-long-enough-password').expect(200);
+      const other = await login(user.username, 'a-long-enough-password').expect(
+        200,
+      );
       spentRefreshToken = other.body.data.refresh_token;
       await refresh(spentRefreshToken).expect(200);
     });
@@ -58,13 +77,33 @@ describe('accounts (e2e)', () => {
 
       return {
         expired: jwt.sign(
-          { sid: claims.sid, typ: 'access', username: user.username, uuid: user.uuid },
-          { expiresIn: -10, jwtid: randomUUID(), secret: process.env.JWT_ACCESS_SECRET, subject: user.uuid },
+          {
+            sid: claims.sid,
+            typ: 'access',
+            username: user.username,
+            uuid: user.uuid,
+          },
+          {
+            expiresIn: -10,
+            jwtid: randomUUID(),
+            secret: process.env.JWT_ACCESS_SECRET,
+            subject: user.uuid,
+          },
         ),
         noneAlgorithm: `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${user.accessToken.split('.')[1]}.`,
         wrongSignature: jwt.sign(
-          { sid: claims.sid, typ: 'access', username: user.username, uuid: user.uuid },
-          { expiresIn: 600, jwtid: randomUUID(), secret: 'some-other-secret-of-sufficient-length-123456', subject: user.uuid },
+          {
+            sid: claims.sid,
+            typ: 'access',
+            username: user.username,
+            uuid: user.uuid,
+          },
+          {
+            expiresIn: 600,
+            jwtid: randomUUID(),
+            secret: 'some-other-secret-of-sufficient-length-123456',
+            subject: user.uuid,
+          },
         ),
       };
     };
@@ -84,7 +123,9 @@ describe('accounts (e2e)', () => {
     ])('should answer 401 for %s', async (_case, header) => {
       const value = header();
       const call = context.http.get('/api/v1/user');
-      const response = await (value === undefined ? call : call.set('Authorization', value)).expect(401);
+      const response = await (
+        value === undefined ? call : call.set('Authorization', value)
+      ).expect(401);
 
       expectError(response.body);
     });
@@ -110,7 +151,9 @@ describe('accounts (e2e)', () => {
 
       const first = await refresh(user.refreshToken).expect(200);
       const second = await refresh(first.body.data.refresh_token).expect(200);
-      expect(second.body.data.refresh_token).not.toBe(first.body.data.refresh_token);
+      expect(second.body.data.refresh_token).not.toBe(
+        first.body.data.refresh_token,
+      );
       await me(second.body.data.access_token).expect(200);
 
       await refresh(user.refreshToken).expect(401);
@@ -135,7 +178,9 @@ describe('accounts (e2e)', () => {
 
     it('should leave other sessions of the user alone on logout', async () => {
       const user = await signUp(context, 'twodev');
-      const phone = await login(user.username, 'a-long-enough-password').expect(200);
+      const phone = await login(user.username, 'a-long-enough-password').expect(
+        200,
+      );
 
       await context.http
         .post('/api/v1/logout')
@@ -151,7 +196,10 @@ describe('accounts (e2e)', () => {
     it('should answer send-otp the same way for an unknown address', async () => {
       const known = await signUp(context, 'known');
 
-      const forKnown = await context.http.post('/api/v1/send-otp').send({ email: known.email }).expect(200);
+      const forKnown = await context.http
+        .post('/api/v1/send-otp')
+        .send({ email: known.email })
+        .expect(200);
       const forUnknown = await context.http
         .post('/api/v1/send-otp')
         .send({ email: `nobody-${Date.now()}@example.test` })
@@ -164,17 +212,26 @@ describe('accounts (e2e)', () => {
       const user = uniqueUser('guess');
       await context.http.post('/api/v1/register').send(user).expect(200);
       const since = context.mail.messages.length;
-      await context.http.post('/api/v1/send-otp').send({ email: user.email }).expect(200);
+      await context.http
+        .post('/api/v1/send-otp')
+        .send({ email: user.email })
+        .expect(200);
       const otp = await context.mail.nextCodeFor(user.email, since);
       const wrong = String((Number(otp) + 1) % 1_000_000).padStart(6, '0');
 
       const messages = new Set<string>();
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        const response = await context.http.post('/api/v1/verify-email').send({ email: user.email, otp: wrong }).expect(400);
+        const response = await context.http
+          .post('/api/v1/verify-email')
+          .send({ email: user.email, otp: wrong })
+          .expect(400);
         messages.add(response.body.message);
       }
 
-      const sixth = await context.http.post('/api/v1/verify-email').send({ email: user.email, otp }).expect(400);
+      const sixth = await context.http
+        .post('/api/v1/verify-email')
+        .send({ email: user.email, otp })
+        .expect(400);
       messages.add(sixth.body.message);
       expect(messages.size).toBe(1);
     });
@@ -184,7 +241,10 @@ describe('accounts (e2e)', () => {
       const other = await signUp(context, 'resetb');
 
       const since = context.mail.messages.length;
-      await context.http.post('/api/v1/send-otp').send({ email: owner.email }).expect(200);
+      await context.http
+        .post('/api/v1/send-otp')
+        .send({ email: owner.email })
+        .expect(200);
       const otp = await context.mail.nextCodeFor(owner.email, since);
 
       const denied = await context.http
@@ -210,19 +270,27 @@ describe('accounts (e2e)', () => {
   describe('profile and password', () => {
     it('should change the password, keep this session and end the others', async () => {
       const user = await signUp(context, 'chpw');
-      const other = await login(user.username, 'a-long-enough-password').expect(200);
+      const other = await login(user.username, 'a-long-enough-password').expect(
+        200,
+      );
 
       const wrong = await context.http
         .put('/api/v1/user/change-password')
         .set('Authorization', `Bearer ${user.accessToken}`)
-        .send({ new_password: 'another-long-pass', previous_password: 'not-my-password' })
+        .send({
+          new_password: 'another-long-pass',
+          previous_password: 'not-my-password',
+        })
         .expect(401);
       expectError(wrong.body);
 
       await context.http
         .put('/api/v1/user/change-password')
         .set('Authorization', `Bearer ${user.accessToken}`)
-        .send({ new_password: 'another-long-pass', previous_password: 'a-long-enough-password' })
+        .send({
+          new_password: 'another-long-pass',
+          previous_password: 'a-long-enough-password',
+        })
         .expect(200);
 
       await me(user.accessToken).expect(200);
@@ -242,7 +310,10 @@ describe('accounts (e2e)', () => {
         .set('Authorization', `Bearer ${user.accessToken}`)
         .send({ name: '  Ada L.  ' })
         .expect(200);
-      expect(json.body.data).toMatchObject({ name: 'Ada L.', username: user.username });
+      expect(json.body.data).toMatchObject({
+        name: 'Ada L.',
+        username: user.username,
+      });
 
       const newName = `ｆｕｌｌ${Date.now().toString(36)}`;
       const form = await context.http
@@ -262,7 +333,9 @@ describe('accounts (e2e)', () => {
 
       const profile = await me(user.accessToken).expect(200);
       expect(profile.body.data.username).toBe(newName.normalize('NFKC'));
-      expect(JSON.stringify(profile.body)).not.toMatch(/argon2|password_hash|otp/i);
+      expect(JSON.stringify(profile.body)).not.toMatch(
+        /argon2|password_hash|otp/i,
+      );
     });
 
     it('should treat e-mails case- and space-insensitively', async () => {
@@ -280,21 +353,28 @@ describe('accounts (e2e)', () => {
     });
 
     it.each([
-      ['a 1,000-character password', { password: 'x'.repeat(1000) }, /password/],
+      [
+        'a 1,000-character password',
+        { password: 'x'.repeat(1000) },
+        /password/,
+      ],
       ['a 7-character password', { password: 'short12' }, /password/],
       ['a 31-character username', { username: 'u'.repeat(31) }, /username/],
       ['a 51-character name', { name: 'n'.repeat(51) }, /name/],
       ['an invalid e-mail', { email: 'not-an-email' }, /email/],
       ['a number as name', { name: 42 }, /name/],
-    ])('should answer 400 naming the field for %s', async (_case, override, field) => {
-      const response = await context.http
-        .post('/api/v1/register')
-        .send({ ...uniqueUser('bad'), ...override })
-        .expect(400);
+    ])(
+      'should answer 400 naming the field for %s',
+      async (_case, override, field) => {
+        const response = await context.http
+          .post('/api/v1/register')
+          .send({ ...uniqueUser('bad'), ...override })
+          .expect(400);
 
-      expectError(response.body);
-      expect(response.body.message).toMatch(field);
-    });
+        expectError(response.body);
+        expect(response.body.message).toMatch(field);
+      },
+    );
 
     it('should answer 400, not crash, for a 1,000-character password at login', async () => {
       const response = await login('someone', 'x'.repeat(1000)).expect(400);

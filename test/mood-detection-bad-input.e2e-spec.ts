@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 
 import { readFace } from './support/fixtures';
 import { blackPng } from './support/images';
-import { signUp, SignedInUser, startTestApp, TestContext } from './support/test-app';
+import {
+  signUp,
+  SignedInUser,
+  startTestApp,
+  TestContext,
+} from './support/test-app';
 
 describe('mood detection with bad input (e2e)', () => {
   let context: TestContext;
@@ -21,38 +26,60 @@ describe('mood detection with bad input (e2e)', () => {
     context.http
       .post('/api/v1/mood-detection')
       .set('Authorization', `Bearer ${user.accessToken}`)
-      .attach('image', bytes, { contentType: 'application/octet-stream', filename });
+      .attach('image', bytes, {
+        contentType: 'application/octet-stream',
+        filename,
+      });
 
   const expectError = (body: unknown) =>
-    expect(body).toEqual({ data: null, message: expect.any(String), shouldNotify: true, success: false });
+    expect(body).toEqual({
+      data: null,
+      message: expect.any(String),
+      shouldNotify: true,
+      success: false,
+    });
 
   it('should answer 415 for a text file named .jpg', async () => {
-    const response = await upload(Buffer.from('definitely not a photo\n'.repeat(50)), 'selfie.jpg').expect(415);
+    const response = await upload(
+      Buffer.from('definitely not a photo\n'.repeat(50)),
+      'selfie.jpg',
+    ).expect(415);
 
     expectError(response.body);
   });
 
   it('should answer 415 for a truncated JPEG', async () => {
     const photo = readFace('photos/happy_0001.jpg');
-    const response = await upload(photo.subarray(0, Math.floor(photo.length / 3)), 'selfie.jpg').expect(415);
+    const response = await upload(
+      photo.subarray(0, Math.floor(photo.length / 3)),
+      'selfie.jpg',
+    ).expect(415);
 
     expectError(response.body);
   });
 
   it('should answer 413 for a 20000×20000 PNG without decoding it', async () => {
-    const response = await upload(blackPng(20_000, 20_000), 'huge.png').expect(413);
+    const response = await upload(blackPng(20_000, 20_000), 'huge.png').expect(
+      413,
+    );
 
     expectError(response.body);
   });
 
   it('should answer 413 for a 12 MB upload', async () => {
-    const response = await upload(randomBytes(12 * 1024 * 1024), 'big.jpg').expect(413);
+    const response = await upload(
+      randomBytes(12 * 1024 * 1024),
+      'big.jpg',
+    ).expect(413);
 
     expectError(response.body);
   });
 
   it('should answer 422 for a photo without a face', async () => {
-    const response = await upload(readFace('noface/noface_0003.jpg'), 'coffee.jpg').expect(422);
+    const response = await upload(
+      readFace('noface/noface_0003.jpg'),
+      'coffee.jpg',
+    ).expect(422);
 
     expectError(response.body);
   });
@@ -113,6 +140,9 @@ describe('mood detection with bad input (e2e)', () => {
 
     expect(history.body.data).toEqual([]);
     // The service is still up and answering.
-    await context.http.get('/api/v1/user').set('Authorization', `Bearer ${user.accessToken}`).expect(200);
+    await context.http
+      .get('/api/v1/user')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .expect(200);
   });
 });

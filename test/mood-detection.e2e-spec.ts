@@ -1,13 +1,21 @@
 import { MOODS } from '@vexora/shared';
 
 import { readFace } from './support/fixtures';
-import { signUp, SignedInUser, startTestApp, TestContext, uniqueUser } from './support/test-app';
+import {
+  signUp,
+  SignedInUser,
+  startTestApp,
+  TestContext,
+  uniqueUser,
+} from './support/test-app';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function decodeJwtPayload(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  return JSON.parse(
+    Buffer.from(token.split('.')[1], 'base64url').toString('utf8'),
+  );
 }
 
 function expectAbsoluteUrl(value: unknown): void {
@@ -69,25 +77,44 @@ describe('selfie to history (e2e)', () => {
       expect(unverified.body).toMatchObject({ data: null, success: false });
 
       const since = context.mail.messages.length;
-      const sent = await context.http.post('/api/v1/send-otp').send({ email: user.email }).expect(200);
+      const sent = await context.http
+        .post('/api/v1/send-otp')
+        .send({ email: user.email })
+        .expect(200);
       expect(sent.body).toMatchObject({ data: null, success: true });
       const otp = await context.mail.nextCodeFor(user.email, since);
       expect(otp).toMatch(/^\d{6}$/);
 
-      await context.http.post('/api/v1/verify-email').send({ email: user.email, otp }).expect(200);
-      const reused = await context.http.post('/api/v1/verify-email').send({ email: user.email, otp }).expect(400);
-      expect(reused.body).toMatchObject({ data: null, success: false, message: expect.any(String) });
+      await context.http
+        .post('/api/v1/verify-email')
+        .send({ email: user.email, otp })
+        .expect(200);
+      const reused = await context.http
+        .post('/api/v1/verify-email')
+        .send({ email: user.email, otp })
+        .expect(400);
+      expect(reused.body).toMatchObject({
+        data: null,
+        success: false,
+        message: expect.any(String),
+      });
 
       const login = await context.http
         .post('/api/v1/login')
         .send({ password: user.password, username: user.username })
         .expect(200);
       expect(login.body).toMatchObject({
-        data: { access_token: expect.any(String), refresh_token: expect.any(String) },
+        data: {
+          access_token: expect.any(String),
+          refresh_token: expect.any(String),
+        },
         success: true,
       });
       const claims = decodeJwtPayload(login.body.data.access_token);
-      expect(claims).toMatchObject({ username: user.username, uuid: registered.body.data.uuid });
+      expect(claims).toMatchObject({
+        username: user.username,
+        uuid: registered.body.data.uuid,
+      });
       expect((claims.exp as number) - (claims.iat as number)).toBe(60 * 60);
 
       const profile = await context.http
@@ -95,7 +122,10 @@ describe('selfie to history (e2e)', () => {
         .set('Authorization', `Bearer ${login.body.data.access_token}`)
         .set('Content-Type', 'application/json')
         .expect(200);
-      expect(profile.body.data).toEqual({ ...registered.body.data, verified: true });
+      expect(profile.body.data).toEqual({
+        ...registered.body.data,
+        verified: true,
+      });
       expect(JSON.stringify(profile.body)).not.toMatch(/argon2|password/i);
     });
 
@@ -106,10 +136,16 @@ describe('selfie to history (e2e)', () => {
       await context.http.post('/api/v1/register').send(second).expect(200);
 
       const since = context.mail.messages.length;
-      await context.http.post('/api/v1/send-otp').send({ email: first.email }).expect(200);
+      await context.http
+        .post('/api/v1/send-otp')
+        .send({ email: first.email })
+        .expect(200);
       const otp = await context.mail.nextCodeFor(first.email, since);
 
-      await context.http.post('/api/v1/verify-email').send({ email: second.email, otp }).expect(400);
+      await context.http
+        .post('/api/v1/verify-email')
+        .send({ email: second.email, otp })
+        .expect(400);
     });
   });
 
@@ -125,7 +161,10 @@ describe('selfie to history (e2e)', () => {
         .post('/api/v1/mood-detection')
         .set('Authorization', `Bearer ${user.accessToken}`)
         .field('user_id', 'sent by the app, ignored')
-        .attach('image', readFace(file), { contentType: 'application/octet-stream', filename: name });
+        .attach('image', readFace(file), {
+          contentType: 'application/octet-stream',
+          filename: name,
+        });
 
     it('should walk detection → history → tracks → most frequent mood', async () => {
       const empty = await context.http
@@ -139,20 +178,35 @@ describe('selfie to history (e2e)', () => {
         .expect(200);
       expect(noMood.body.data).toEqual({ mood: null });
 
-      const photos = ['photos/happy_0001.jpg', 'photos/neutral_0001.jpg', 'photos/happy_0004.jpg'];
+      const photos = [
+        'photos/happy_0001.jpg',
+        'photos/neutral_0001.jpg',
+        'photos/happy_0004.jpg',
+      ];
       const detections = [];
       for (const photo of photos) {
         const response = await detect(photo).expect(200);
-        expect(response.body).toMatchObject({ message: expect.any(String), shouldNotify: false, success: true });
-        expect(response.headers['server-timing']).toMatch(/decode;dur=.*detect;dur=.*classify;dur=/);
+        expect(response.body).toMatchObject({
+          message: expect.any(String),
+          shouldNotify: false,
+          success: true,
+        });
+        expect(response.headers['server-timing']).toMatch(
+          /decode;dur=.*detect;dur=.*classify;dur=/,
+        );
 
         const data = response.body.data;
         expect(MOODS).toContain(data.detected_mood);
         expect(data.created_at).toMatch(ISO_UTC);
         expect(data.history_uuid).toMatch(UUID);
-        const scoreSum = MOODS.reduce((sum, mood) => sum + data.scores[mood], 0);
+        const scoreSum = MOODS.reduce(
+          (sum, mood) => sum + data.scores[mood],
+          0,
+        );
         expect(scoreSum).toBeCloseTo(1, 5);
-        const best = MOODS.reduce((a, b) => (data.scores[a] >= data.scores[b] ? a : b));
+        const best = MOODS.reduce((a, b) =>
+          data.scores[a] >= data.scores[b] ? a : b,
+        );
         expect(data.detected_mood).toBe(best);
         expect(data.face.width).toBeGreaterThan(0);
         expect(data.music).toHaveLength(10);
@@ -184,22 +238,26 @@ describe('selfie to history (e2e)', () => {
         .set('Authorization', `Bearer ${user.accessToken}`)
         .expect(200);
       expect(tracks.body.data).toHaveLength(10);
-      tracks.body.data.forEach((track: Record<string, unknown>, index: number) => {
-        expectTrackShape(track);
-        expect(track).toMatchObject({
-          artist: latest.music[index].artist,
-          created_at: expect.stringMatching(ISO_UTC),
-          history_uuid: latest.history_uuid,
-          id: latest.music[index].id,
-          path: latest.music[index].path,
-          playlist_name: latest.music[index].playlist_name,
-          thumbnail: latest.music[index].thumbnail,
-          uuid: expect.stringMatching(UUID),
-        });
-      });
+      tracks.body.data.forEach(
+        (track: Record<string, unknown>, index: number) => {
+          expectTrackShape(track);
+          expect(track).toMatchObject({
+            artist: latest.music[index].artist,
+            created_at: expect.stringMatching(ISO_UTC),
+            history_uuid: latest.history_uuid,
+            id: latest.music[index].id,
+            path: latest.music[index].path,
+            playlist_name: latest.music[index].playlist_name,
+            thumbnail: latest.music[index].thumbnail,
+            uuid: expect.stringMatching(UUID),
+          });
+        },
+      );
 
       const counts = new Map<string, number>();
-      detections.forEach((d) => counts.set(d.detected_mood, (counts.get(d.detected_mood) ?? 0) + 1));
+      detections.forEach((d) =>
+        counts.set(d.detected_mood, (counts.get(d.detected_mood) ?? 0) + 1),
+      );
       const topCount = Math.max(...counts.values());
       const mostMood = await context.http
         .get('/api/v1/history/most-mood')
@@ -217,7 +275,9 @@ describe('selfie to history (e2e)', () => {
           .set('Authorization', `Bearer ${listener.accessToken}`)
           .attach('image', readFace('photos/happy_0004.jpg'), 'selfie.jpg')
           .expect(200);
-        ids.push(response.body.data.music.map((track: { id: string }) => track.id));
+        ids.push(
+          response.body.data.music.map((track: { id: string }) => track.id),
+        );
       }
 
       const earlier = new Set(ids.slice(0, 5).flat());
@@ -227,19 +287,25 @@ describe('selfie to history (e2e)', () => {
 
     it('should judge the image type by its bytes, not its name', async () => {
       // A GIF stored under a .png name, uploaded as application/octet-stream.
-      const response = await detect('photos/happy_0003.png', 'selfie.heic').expect(200);
+      const response = await detect(
+        'photos/happy_0003.png',
+        'selfie.heic',
+      ).expect(200);
 
       expect(MOODS).toContain(response.body.data.detected_mood);
     });
 
     it('should serve the placeholder cover every catalogue track links to', async () => {
       const response = await detect('photos/happy_0005.jpg').expect(200);
-      const placeholder = response.body.data.music.find((track: { thumbnail: string }) =>
-        track.thumbnail.endsWith('/assets/cover.png'),
+      const placeholder = response.body.data.music.find(
+        (track: { thumbnail: string }) =>
+          track.thumbnail.endsWith('/assets/cover.png'),
       );
       expect(placeholder).toBeDefined();
 
-      const image = await context.http.get(new URL(placeholder.thumbnail).pathname).expect(200);
+      const image = await context.http
+        .get(new URL(placeholder.thumbnail).pathname)
+        .expect(200);
       expect(image.headers['content-type']).toBe('image/png');
     });
 
@@ -272,7 +338,11 @@ describe('selfie to history (e2e)', () => {
     const document = await context.http.get('/docs-json').expect(200);
 
     expect(Object.keys(document.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/mood-detection', '/api/v1/history', '/api/v1/register']),
+      expect.arrayContaining([
+        '/api/v1/mood-detection',
+        '/api/v1/history',
+        '/api/v1/register',
+      ]),
     );
   });
 });

@@ -25,7 +25,9 @@ describe('two instances sharing Redis (e2e)', () => {
       const app = await createApp();
       await app.listen(0, '127.0.0.1');
       apps.push(app);
-      urls.push(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
+      urls.push(
+        `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`,
+      );
     }
   });
 
@@ -49,30 +51,47 @@ describe('two instances sharing Redis (e2e)', () => {
   it('should honour on one instance a logout made on the other', async () => {
     const address = clientAddress();
     const [first, second] = urls.map((url) => ({
-      get: (path: string) => request(url).get(path).set('X-Forwarded-For', address),
-      post: (path: string) => request(url).post(path).set('X-Forwarded-For', address),
+      get: (path: string) =>
+        request(url).get(path).set('X-Forwarded-For', address),
+      post: (path: string) =>
+        request(url).post(path).set('X-Forwarded-For', address),
     }));
     const user = uniqueUser('multi');
     await first.post('/api/v1/register').send(user).expect(200);
     const since = mail.messages.length;
-    await second.post('/api/v1/send-otp').send({ email: user.email }).expect(200);
+    await second
+      .post('/api/v1/send-otp')
+      .send({ email: user.email })
+      .expect(200);
     const otp = await mail.nextCodeFor(user.email, since);
-    await first.post('/api/v1/verify-email').send({ email: user.email, otp }).expect(200);
+    await first
+      .post('/api/v1/verify-email')
+      .send({ email: user.email, otp })
+      .expect(200);
     const login = await second
       .post('/api/v1/login')
       .send({ password: user.password, username: user.username })
       .expect(200);
     const { access_token: access, refresh_token: refresh } = login.body.data;
 
-    await second.get('/api/v1/user').set('Authorization', `Bearer ${access}`).expect(200);
+    await second
+      .get('/api/v1/user')
+      .set('Authorization', `Bearer ${access}`)
+      .expect(200);
     await first
       .post('/api/v1/logout')
       .set('Authorization', `Bearer ${access}`)
       .send({ refresh_token: refresh })
       .expect(200);
 
-    await second.get('/api/v1/user').set('Authorization', `Bearer ${access}`).expect(401);
-    await second.post('/api/v1/refresh').send({ refresh_token: refresh }).expect(401);
+    await second
+      .get('/api/v1/user')
+      .set('Authorization', `Bearer ${access}`)
+      .expect(401);
+    await second
+      .post('/api/v1/refresh')
+      .send({ refresh_token: refresh })
+      .expect(401);
   });
 
   it('should count a rate limit across both instances', async () => {
@@ -92,7 +111,12 @@ describe('two instances sharing Redis (e2e)', () => {
     const limited = await attempt(urls[0]);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.body).toEqual({ data: null, message: expect.any(String), shouldNotify: true, success: false });
+    expect(limited.body).toEqual({
+      data: null,
+      message: expect.any(String),
+      shouldNotify: true,
+      success: false,
+    });
 
     const alsoLimited = await attempt(urls[1]);
     expect(alsoLimited.status).toBe(429);

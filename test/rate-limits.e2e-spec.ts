@@ -36,19 +36,36 @@ describe('rate limits and code cool-down (e2e)', () => {
     return `198.51.100.${addresses}`;
   };
 
-  const expectLimited = (response: { body: unknown; headers: Record<string, string>; status: number }) => {
+  const expectLimited = (response: {
+    body: unknown;
+    headers: Record<string, string>;
+    status: number;
+  }) => {
     expect(response.status).toBe(429);
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
-    expect(response.body).toEqual({ data: null, message: expect.any(String), shouldNotify: true, success: false });
+    expect(response.body).toEqual({
+      data: null,
+      message: expect.any(String),
+      shouldNotify: true,
+      success: false,
+    });
   };
 
   it('should make a second code for the same address wait, saying how long, account or not', async () => {
     const user = uniqueUser('cool');
-    await context.http.post('/api/v1/register').set('X-Forwarded-For', newAddress()).send(user).expect(200);
+    await context.http
+      .post('/api/v1/register')
+      .set('X-Forwarded-For', newAddress())
+      .send(user)
+      .expect(200);
 
     for (const email of [user.email, `nobody-${Date.now()}@example.test`]) {
       const address = newAddress();
-      await context.http.post('/api/v1/send-otp').set('X-Forwarded-For', address).send({ email }).expect(200);
+      await context.http
+        .post('/api/v1/send-otp')
+        .set('X-Forwarded-For', address)
+        .send({ email })
+        .expect(200);
 
       const again = await context.http
         .post('/api/v1/send-otp')
@@ -56,7 +73,9 @@ describe('rate limits and code cool-down (e2e)', () => {
         .send({ email: `  ${email.toUpperCase()} ` });
 
       expectLimited(again);
-      expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(COOLDOWN_SECONDS);
+      expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(
+        COOLDOWN_SECONDS,
+      );
       expect(again.body.message).toMatch(/\d+ seconds/);
     }
   });
@@ -86,13 +105,20 @@ describe('rate limits and code cool-down (e2e)', () => {
     const signUpFrom = async (address: string) => {
       const user = uniqueUser('limit');
       const send = (path: string, body: object) =>
-        context.http.post(path).set('X-Forwarded-For', address).send(body).expect(200);
+        context.http
+          .post(path)
+          .set('X-Forwarded-For', address)
+          .send(body)
+          .expect(200);
       await send('/api/v1/register', user);
       const since = context.mail.messages.length;
       await send('/api/v1/send-otp', { email: user.email });
       const otp = await context.mail.nextCodeFor(user.email, since);
       await send('/api/v1/verify-email', { email: user.email, otp });
-      const login = await send('/api/v1/login', { password: user.password, username: user.username });
+      const login = await send('/api/v1/login', {
+        password: user.password,
+        username: user.username,
+      });
 
       return login.body.data.access_token as string;
     };
@@ -100,7 +126,10 @@ describe('rate limits and code cool-down (e2e)', () => {
     const calm = await signUpFrom(newAddress());
     const shared = newAddress();
     const profile = (token: string) =>
-      context.http.get('/api/v1/user').set('X-Forwarded-For', shared).set('Authorization', `Bearer ${token}`);
+      context.http
+        .get('/api/v1/user')
+        .set('X-Forwarded-For', shared)
+        .set('Authorization', `Bearer ${token}`);
 
     for (let index = 0; index < GENERAL_LIMIT; index += 1) {
       await profile(busy).expect(200);

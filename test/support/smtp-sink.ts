@@ -41,7 +41,9 @@ export class SmtpSink {
   }
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      this.server.listen(0, '127.0.0.1', resolve),
+    );
     const { port } = this.server.server.address() as AddressInfo;
 
     return `smtp://127.0.0.1:${port}`;
@@ -52,7 +54,11 @@ export class SmtpSink {
   }
 
   /** Waits for the next mail to `to` that arrives after `since` messages. */
-  async nextMailTo(to: string, since: number, timeoutMs = 5000): Promise<ReceivedMail> {
+  async nextMailTo(
+    to: string,
+    since: number,
+    timeoutMs = 5000,
+  ): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.messages.slice(since).find((mail) => mail.to === to);

@@ -36,7 +36,10 @@ let counter = 0;
 /** A unique identity per call, so test files can share one database. */
 export function uniqueUser(prefix = 'user') {
   counter += 1;
-  const tag = `${prefix}${Date.now().toString(36)}${process.pid.toString(36)}${counter}`.slice(-28);
+  const tag =
+    `${prefix}${Date.now().toString(36)}${process.pid.toString(36)}${counter}`.slice(
+      -28,
+    );
 
   return {
     email: `${tag}@example.test`,
@@ -55,14 +58,26 @@ export interface SignedInUser {
 }
 
 /** Register → send-otp → code from the mail → verify-email → login, through the API. */
-export async function signUp(context: TestContext, prefix = 'user'): Promise<SignedInUser> {
+export async function signUp(
+  context: TestContext,
+  prefix = 'user',
+): Promise<SignedInUser> {
   const user = uniqueUser(prefix);
-  const registered = await context.http.post('/api/v1/register').send(user).expect(200);
+  const registered = await context.http
+    .post('/api/v1/register')
+    .send(user)
+    .expect(200);
 
   const since = context.mail.messages.length;
-  await context.http.post('/api/v1/send-otp').send({ email: user.email }).expect(200);
+  await context.http
+    .post('/api/v1/send-otp')
+    .send({ email: user.email })
+    .expect(200);
   const otp = await context.mail.nextCodeFor(user.email, since);
-  await context.http.post('/api/v1/verify-email').send({ email: user.email, otp }).expect(200);
+  await context.http
+    .post('/api/v1/verify-email')
+    .send({ email: user.email, otp })
+    .expect(200);
 
   const login = await context.http
     .post('/api/v1/login')

@@ -30,7 +30,9 @@ function setUpSwagger(app: INestApplication): void {
 
 /** Builds the configured application; `main.ts` and the e2e suite share it. */
 export async function createApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+  });
 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', app.get(AppConfig).trustProxy);

@@ -12,7 +12,10 @@ import { HistoryRepository } from './domain/history.repository';
 import { HistoryController } from './http/history.controller';
 import { MoodDetectionController } from './http/mood-detection.controller';
 import { CachedHistoryRepository } from './infrastructure/cached-history.repository';
-import { HistoryOrmEntity, HistoryTrackOrmEntity } from './infrastructure/history.orm-entity';
+import {
+  HistoryOrmEntity,
+  HistoryTrackOrmEntity,
+} from './infrastructure/history.orm-entity';
 import { TypeormHistoryRepository } from './infrastructure/typeorm-history.repository';
 
 @Module({
@@ -23,7 +26,12 @@ import { TypeormHistoryRepository } from './infrastructure/typeorm-history.repos
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        limits: { fields: 20, fieldSize: 64 * 1024, fileSize: config.images.maxUploadBytes, files: 1 },
+        limits: {
+          fields: 20,
+          fieldSize: 64 * 1024,
+          fileSize: config.images.maxUploadBytes,
+          files: 1,
+        },
       }),
     }),
     TypeOrmModule.forFeature([HistoryOrmEntity, HistoryTrackOrmEntity]),

@@ -49,7 +49,8 @@ function createMusicSources(
     {
       provide: MoodCandidateSource,
       inject: [PostgresMusicCatalog],
-      useFactory: (local: PostgresMusicCatalog) => new MemoisedMoodCandidates(local),
+      useFactory: (local: PostgresMusicCatalog) =>
+        new MemoisedMoodCandidates(local),
     },
     {
       provide: MusicSources,

@@ -21,7 +21,12 @@ import { UserOrmEntity } from './infrastructure/user.orm-entity';
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        limits: { fields: 20, fieldSize: 64 * 1024, fileSize: config.images.maxUploadBytes, files: 1 },
+        limits: {
+          fields: 20,
+          fieldSize: 64 * 1024,
+          fileSize: config.images.maxUploadBytes,
+          files: 1,
+        },
       }),
     }),
     TypeOrmModule.forFeature([UserOrmEntity]),

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import { AuthenticatedUser, DomainError, ErrorCode, UnauthenticatedError } from '@vexora/shared';
+import {
+  AuthenticatedUser,
+  DomainError,
+  ErrorCode,
+  UnauthenticatedError,
+} from '@vexora/shared';
 import { UserRepository } from '@vexora/users';
 
 import { PasswordHasher } from '../domain/password-hasher';
@@ -15,17 +20,29 @@ export class ChangePasswordUseCase {
     private readonly sessions: SessionStore,
   ) {}
 
-  async execute(caller: AuthenticatedUser, previousPassword: string, newPassword: string): Promise<void> {
+  async execute(
+    caller: AuthenticatedUser,
+    previousPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const credentials = await this.users.findCredentialsById(caller.uuid);
     if (!credentials) {
       throw new UnauthenticatedError('This account no longer exists');
     }
 
-    if (!(await this.hasher.verify(credentials.passwordHash, previousPassword))) {
-      throw new DomainError(ErrorCode.InvalidCredentials, 'The current password is wrong');
+    if (
+      !(await this.hasher.verify(credentials.passwordHash, previousPassword))
+    ) {
+      throw new DomainError(
+        ErrorCode.InvalidCredentials,
+        'The current password is wrong',
+      );
     }
 
-    await this.users.updatePasswordHash(caller.uuid, await this.hasher.hash(newPassword));
+    await this.users.updatePasswordHash(
+      caller.uuid,
+      await this.hasher.hash(newPassword),
+    );
     await this.sessions.revokeUserSessions(caller.uuid, caller.sessionId);
   }
 }

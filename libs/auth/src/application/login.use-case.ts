@@ -4,7 +4,10 @@ import { Injectable } from '@nestjs/common';
 
 import { normaliseUsername, UserRepository } from '@vexora/users';
 
-import { EmailNotVerifiedError, InvalidCredentialsError } from '../domain/auth.errors';
+import {
+  EmailNotVerifiedError,
+  InvalidCredentialsError,
+} from '../domain/auth.errors';
 import { PasswordHasher } from '../domain/password-hasher';
 import { SessionStore } from '../domain/session.store';
 import { TokenPair } from '../domain/tokens';
@@ -23,7 +26,9 @@ export class LoginUseCase {
   ) {}
 
   async execute(username: string, password: string): Promise<TokenPair> {
-    const credentials = await this.users.findCredentialsByUsername(normaliseUsername(username));
+    const credentials = await this.users.findCredentialsByUsername(
+      normaliseUsername(username),
+    );
     if (!credentials) {
       this.decoyHash ??= this.hasher.hash('vexora-decoy-password');
       await this.hasher.verify(await this.decoyHash, password);

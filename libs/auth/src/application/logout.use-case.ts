@@ -17,7 +17,10 @@ export class LogoutUseCase {
     private readonly sessions: SessionStore,
   ) {}
 
-  async execute(caller: AuthenticatedUser, refreshToken: string): Promise<void> {
+  async execute(
+    caller: AuthenticatedUser,
+    refreshToken: string,
+  ): Promise<void> {
     await Promise.all([
       this.sessions.revokeAccessToken(caller.tokenId, caller.tokenExpiresAt),
       this.sessions.revokeSession(caller.sessionId),
@@ -26,7 +29,9 @@ export class LogoutUseCase {
     // The refresh token normally shares the caller's session; one from an
     // older rotation or another device of the same user is ended too. A
     // token that is invalid or someone else's changes nothing.
-    const claims = await this.tokens.verifyRefreshToken(refreshToken).catch(() => null);
+    const claims = await this.tokens
+      .verifyRefreshToken(refreshToken)
+      .catch(() => null);
     if (this.isOwnOtherSession(claims, caller)) {
       await this.sessions.revokeSession(claims.sid);
     }
@@ -36,6 +41,10 @@ export class LogoutUseCase {
     claims: RefreshTokenClaims | null,
     caller: AuthenticatedUser,
   ): claims is RefreshTokenClaims {
-    return claims !== null && claims.uuid === caller.uuid && claims.sid !== caller.sessionId;
+    return (
+      claims !== null &&
+      claims.uuid === caller.uuid &&
+      claims.sid !== caller.sessionId
+    );
   }
 }

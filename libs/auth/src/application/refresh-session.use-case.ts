@@ -22,12 +22,16 @@ export class RefreshSessionUseCase {
   async execute(refreshToken: string): Promise<TokenPair> {
     const claims = await this.tokens.verifyRefreshToken(refreshToken);
     if (await this.sessions.isRevoked(claims.sid)) {
-      throw new UnauthenticatedError('This session has ended, please sign in again');
+      throw new UnauthenticatedError(
+        'This session has ended, please sign in again',
+      );
     }
 
     if (!(await this.sessions.spendRefreshToken(claims.jti, claims.exp))) {
       await this.sessions.revokeSession(claims.sid);
-      throw new UnauthenticatedError('This refresh token was already used; please sign in again');
+      throw new UnauthenticatedError(
+        'This refresh token was already used; please sign in again',
+      );
     }
 
     const user = await this.users.findById(claims.uuid);

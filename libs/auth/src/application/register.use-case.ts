@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 import { ConflictError } from '@vexora/shared';
-import { normaliseEmail, normaliseUsername, User, UserRepository } from '@vexora/users';
+import {
+  normaliseEmail,
+  normaliseUsername,
+  User,
+  UserRepository,
+} from '@vexora/users';
 
 import { PasswordHasher } from '../domain/password-hasher';
 

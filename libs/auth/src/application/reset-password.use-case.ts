@@ -17,7 +17,11 @@ export class ResetPasswordUseCase {
     private readonly sessions: SessionStore,
   ) {}
 
-  async execute(rawEmail: string, code: string, newPassword: string): Promise<void> {
+  async execute(
+    rawEmail: string,
+    code: string,
+    newPassword: string,
+  ): Promise<void> {
     const email = normaliseEmail(rawEmail);
     if ((await this.codes.check('reset', email, code)) !== 'valid') {
       throw new InvalidCodeError();
@@ -28,7 +32,10 @@ export class ResetPasswordUseCase {
       throw new InvalidCodeError();
     }
 
-    await this.users.updatePasswordHash(user.uuid, await this.hasher.hash(newPassword));
+    await this.users.updatePasswordHash(
+      user.uuid,
+      await this.hasher.hash(newPassword),
+    );
     await this.sessions.revokeUserSessions(user.uuid);
     if (!user.verified) {
       // The code reached the mailbox, which is all verification proves.

@@ -23,11 +23,18 @@ export class SendCodeUseCase {
 
   async execute(rawEmail: string, requested?: CodePurpose): Promise<void> {
     const email = normaliseEmail(rawEmail);
-    const wait = await this.codes.reserveSend(email, this.config.auth.otpResendCooldownSeconds);
+    const wait = await this.codes.reserveSend(
+      email,
+      this.config.auth.otpResendCooldownSeconds,
+    );
     if (wait > 0) {
-      throw new DomainError(ErrorCode.RateLimited, `Please wait ${wait} seconds before asking for another code`, {
-        retryAfterSeconds: wait,
-      });
+      throw new DomainError(
+        ErrorCode.RateLimited,
+        `Please wait ${wait} seconds before asking for another code`,
+        {
+          retryAfterSeconds: wait,
+        },
+      );
     }
 
     const user = await this.users.findByEmail(email);
@@ -35,7 +42,8 @@ export class SendCodeUseCase {
       return;
     }
 
-    const purpose: CodePurpose = requested ?? (user.verified ? 'reset' : 'verify');
+    const purpose: CodePurpose =
+      requested ?? (user.verified ? 'reset' : 'verify');
     if (purpose === 'verify' && user.verified) {
       return;
     }
@@ -47,7 +55,10 @@ export class SendCodeUseCase {
     const ttlSeconds = this.config.auth.otpTtlSeconds;
     const code = await this.codes.issue(purpose, email, ttlSeconds);
     const minutes = Math.round(ttlSeconds / 60);
-    const what = purpose === 'verify' ? 'verify your e-mail address' : 'reset your password';
+    const what =
+      purpose === 'verify'
+        ? 'verify your e-mail address'
+        : 'reset your password';
 
     try {
       await this.mailer.send({

@@ -5,7 +5,11 @@ import { JwtService } from '@nestjs/jwt';
 
 import { AppConfig, UnauthenticatedError } from '@vexora/shared';
 
-import { AccessTokenClaims, RefreshTokenClaims, TokenPair } from '../domain/tokens';
+import {
+  AccessTokenClaims,
+  RefreshTokenClaims,
+  TokenPair,
+} from '../domain/tokens';
 
 /** HMAC-SHA256 only: a token naming another algorithm (or none) is refused. */
 const ALGORITHM = 'HS256';
@@ -21,11 +25,19 @@ export class TokenService {
     private readonly config: AppConfig,
   ) {}
 
-  async issuePair(user: { username: string; uuid: string }, sessionId: string): Promise<TokenPair> {
+  async issuePair(
+    user: { username: string; uuid: string },
+    sessionId: string,
+  ): Promise<TokenPair> {
     const { auth } = this.config;
     const [accessToken, refreshToken] = await Promise.all([
       this.jwt.signAsync(
-        { sid: sessionId, typ: 'access', username: user.username, uuid: user.uuid },
+        {
+          sid: sessionId,
+          typ: 'access',
+          username: user.username,
+          uuid: user.uuid,
+        },
         {
           algorithm: ALGORITHM,
           expiresIn: auth.accessTtlSeconds,
@@ -51,7 +63,11 @@ export class TokenService {
 
   /** Throws UnauthenticatedError for anything but a valid, unexpired access token. */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
-    const claims = await this.verify<AccessTokenClaims>(token, this.config.auth.accessSecret, 'access');
+    const claims = await this.verify<AccessTokenClaims>(
+      token,
+      this.config.auth.accessSecret,
+      'access',
+    );
     if (typeof claims.username !== 'string') {
       throw new UnauthenticatedError('Invalid access token');
     }
@@ -61,7 +77,11 @@ export class TokenService {
 
   /** Throws UnauthenticatedError for anything but a valid, unexpired refresh token. */
   verifyRefreshToken(token: string): Promise<RefreshTokenClaims> {
-    return this.verify<RefreshTokenClaims>(token, this.config.auth.refreshSecret, 'refresh');
+    return this.verify<RefreshTokenClaims>(
+      token,
+      this.config.auth.refreshSecret,
+      'refresh',
+    );
   }
 
   private async verify<T extends AccessTokenClaims | RefreshTokenClaims>(
@@ -72,10 +92,17 @@ export class TokenService {
     const invalid = `Invalid ${type} token`;
     let claims: Partial<T>;
     try {
-      claims = await this.jwt.verifyAsync<Partial<T>>(token, { algorithms: [ALGORITHM], secret });
+      claims = await this.jwt.verifyAsync<Partial<T>>(token, {
+        algorithms: [ALGORITHM],
+        secret,
+      });
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
-      throw new UnauthenticatedError(expired ? `The ${type} token has expired, please sign in again` : invalid);
+      throw new UnauthenticatedError(
+        expired
+          ? `The ${type} token has expired, please sign in again`
+          : invalid,
+      );
     }
 
     const wellFormed =

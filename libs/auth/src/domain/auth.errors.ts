@@ -8,7 +8,10 @@ export class InvalidCredentialsError extends DomainError {
 
 export class EmailNotVerifiedError extends DomainError {
   constructor() {
-    super(ErrorCode.EmailNotVerified, 'Please verify your e-mail address before signing in');
+    super(
+      ErrorCode.EmailNotVerified,
+      'Please verify your e-mail address before signing in',
+    );
   }
 }
 

@@ -13,9 +13,17 @@ export type CodeCheck = 'valid' | 'invalid';
  * previous one, and a code is consumed by its first successful check.
  */
 export abstract class OneTimeCodeStore {
-  abstract issue(purpose: CodePurpose, email: string, ttlSeconds: number): Promise<string>;
+  abstract issue(
+    purpose: CodePurpose,
+    email: string,
+    ttlSeconds: number,
+  ): Promise<string>;
 
-  abstract check(purpose: CodePurpose, email: string, code: string): Promise<CodeCheck>;
+  abstract check(
+    purpose: CodePurpose,
+    email: string,
+    code: string,
+  ): Promise<CodeCheck>;
 
   /**
    * Reserves the right to mail `email` a code now. Returns 0 when granted,

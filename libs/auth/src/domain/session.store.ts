@@ -11,14 +11,23 @@ export abstract class SessionStore {
    * Marks a refresh token as spent. False when it was spent before: a sign
    * that it was stolen, and the caller must end its session.
    */
-  abstract spendRefreshToken(tokenId: string, expiresAt: number): Promise<boolean>;
+  abstract spendRefreshToken(
+    tokenId: string,
+    expiresAt: number,
+  ): Promise<boolean>;
 
   abstract revokeSession(sessionId: string): Promise<void>;
 
   abstract revokeAccessToken(tokenId: string, expiresAt: number): Promise<void>;
 
   /** Ends every session of the user except `keepSessionId`, if given. */
-  abstract revokeUserSessions(userUuid: string, keepSessionId?: string): Promise<void>;
+  abstract revokeUserSessions(
+    userUuid: string,
+    keepSessionId?: string,
+  ): Promise<void>;
 
-  abstract isRevoked(sessionId: string, accessTokenId?: string): Promise<boolean>;
+  abstract isRevoked(
+    sessionId: string,
+    accessTokenId?: string,
+  ): Promise<boolean>;
 }

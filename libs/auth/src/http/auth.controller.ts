@@ -10,7 +10,14 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
-import { AppConfig, AuthenticatedUser, AuthRateLimit, CurrentUser, Public, ResponseMessage } from '@vexora/shared';
+import {
+  AppConfig,
+  AuthenticatedUser,
+  AuthRateLimit,
+  CurrentUser,
+  Public,
+  ResponseMessage,
+} from '@vexora/shared';
 import { ProfileResponse } from '@vexora/users';
 
 import { ChangePasswordUseCase } from '../application/change-password.use-case';
@@ -31,8 +38,12 @@ import { TokenPairResponse } from './dto/token-pair.response';
 import { VerifyEmailDto } from './dto/verify-email.dto';
 
 @ApiTags('auth')
-@ApiBadRequestResponse({ description: 'Invalid body; the message names the fields' })
-@ApiTooManyRequestsResponse({ description: 'Rate limited; see the Retry-After header' })
+@ApiBadRequestResponse({
+  description: 'Invalid body; the message names the fields',
+})
+@ApiTooManyRequestsResponse({
+  description: 'Rate limited; see the Retry-After header',
+})
 @Controller()
 export class AuthController {
   constructor(
@@ -50,20 +61,34 @@ export class AuthController {
   @Public()
   @AuthRateLimit()
   @Post('register')
-  @ResponseMessage('Account created. Check your e-mail for the verification code.', true)
-  @ApiOkResponse({ type: ProfileResponse, description: 'The new, unverified account' })
+  @ResponseMessage(
+    'Account created. Check your e-mail for the verification code.',
+    true,
+  )
+  @ApiOkResponse({
+    type: ProfileResponse,
+    description: 'The new, unverified account',
+  })
   @ApiConflictResponse({ description: 'E-mail or username already taken' })
   async register(@Body() body: RegisterDto): Promise<ProfileResponse> {
     const user = await this.registerUser.execute(body);
 
-    return ProfileResponse.from(user, this.config.publicUrl('assets/avatar.png'));
+    return ProfileResponse.from(
+      user,
+      this.config.publicUrl('assets/avatar.png'),
+    );
   }
 
   @Public()
   @AuthRateLimit()
   @Post('send-otp')
-  @ResponseMessage('If an account uses this e-mail, a code is on its way.', true)
-  @ApiOkResponse({ description: 'Same answer whether or not the address has an account' })
+  @ResponseMessage(
+    'If an account uses this e-mail, a code is on its way.',
+    true,
+  )
+  @ApiOkResponse({
+    description: 'Same answer whether or not the address has an account',
+  })
   async sendOtp(@Body() body: SendOtpDto): Promise<null> {
     await this.sendCode.execute(body.email, body.purpose);
 
@@ -89,25 +114,39 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
   @ApiForbiddenResponse({ description: 'E-mail not verified yet' })
   async signIn(@Body() body: LoginDto): Promise<TokenPairResponse> {
-    return TokenPairResponse.from(await this.login.execute(body.username, body.password));
+    return TokenPairResponse.from(
+      await this.login.execute(body.username, body.password),
+    );
   }
 
   @Public()
   @AuthRateLimit()
   @Post('refresh')
   @ResponseMessage('Session refreshed')
-  @ApiOkResponse({ type: TokenPairResponse, description: 'A new pair; the refresh token handed in is spent' })
-  @ApiUnauthorizedResponse({ description: 'Invalid, expired, spent or revoked refresh token' })
+  @ApiOkResponse({
+    type: TokenPairResponse,
+    description: 'A new pair; the refresh token handed in is spent',
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Invalid, expired, spent or revoked refresh token',
+  })
   async refresh(@Body() body: RefreshTokenDto): Promise<TokenPairResponse> {
-    return TokenPairResponse.from(await this.refreshSession.execute(body.refresh_token));
+    return TokenPairResponse.from(
+      await this.refreshSession.execute(body.refresh_token),
+    );
   }
 
   @Post('logout')
   @ApiBearerAuth()
   @ResponseMessage('Signed out')
-  @ApiOkResponse({ description: 'The access token and the refresh token no longer work' })
+  @ApiOkResponse({
+    description: 'The access token and the refresh token no longer work',
+  })
   @ApiUnauthorizedResponse({ description: 'Missing or invalid access token' })
-  async signOut(@CurrentUser() user: AuthenticatedUser, @Body() body: RefreshTokenDto): Promise<null> {
+  async signOut(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: RefreshTokenDto,
+  ): Promise<null> {
     await this.logout.execute(user, body.refresh_token);
 
     return null;
@@ -117,7 +156,9 @@ export class AuthController {
   @AuthRateLimit()
   @Post('reset-password')
   @ResponseMessage('Password changed. Sign in with the new one.', true)
-  @ApiOkResponse({ description: 'Password replaced; every session is signed out' })
+  @ApiOkResponse({
+    description: 'Password replaced; every session is signed out',
+  })
   async reset(@Body() body: ResetPasswordDto): Promise<null> {
     await this.resetPassword.execute(body.email, body.otp, body.new_password);
 
@@ -128,10 +169,21 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiTags('users')
   @ResponseMessage('Password changed', true)
-  @ApiOkResponse({ description: 'Password replaced; other sessions are signed out' })
-  @ApiUnauthorizedResponse({ description: 'Not signed in, or the previous password is wrong' })
-  async change(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<null> {
-    await this.changePassword.execute(user, body.previous_password, body.new_password);
+  @ApiOkResponse({
+    description: 'Password replaced; other sessions are signed out',
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Not signed in, or the previous password is wrong',
+  })
+  async change(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+  ): Promise<null> {
+    await this.changePassword.execute(
+      user,
+      body.previous_password,
+      body.new_password,
+    );
 
     return null;
   }

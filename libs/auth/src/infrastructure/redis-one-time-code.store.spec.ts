@@ -26,7 +26,8 @@ describe(RedisOneTimeCodeStore.name, () => {
     await client.quit();
   });
 
-  const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  const wrong = (code: string) =>
+    String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
   describe('issue', () => {
     it('should return six digits and keep only a digest with an expiry', async () => {
@@ -48,7 +49,9 @@ describe(RedisOneTimeCodeStore.name, () => {
         second = await store.issue('verify', email, 300);
       }
 
-      await expect(store.check('verify', email, first)).resolves.toBe('invalid');
+      await expect(store.check('verify', email, first)).resolves.toBe(
+        'invalid',
+      );
       await expect(store.check('verify', email, second)).resolves.toBe('valid');
     });
   });
@@ -64,7 +67,9 @@ describe(RedisOneTimeCodeStore.name, () => {
     it('should bind a code to its e-mail and purpose', async () => {
       const code = await store.issue('verify', email, 300);
 
-      await expect(store.check('verify', `other-${email}`, code)).resolves.toBe('invalid');
+      await expect(store.check('verify', `other-${email}`, code)).resolves.toBe(
+        'invalid',
+      );
       await expect(store.check('reset', email, code)).resolves.toBe('invalid');
       await expect(store.check('verify', email, code)).resolves.toBe('valid');
     });
@@ -72,7 +77,9 @@ describe(RedisOneTimeCodeStore.name, () => {
     it(`should void the code after ${MAX_CODE_ATTEMPTS} wrong guesses`, async () => {
       const code = await store.issue('verify', email, 300);
       for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
-        await expect(store.check('verify', email, wrong(code))).resolves.toBe('invalid');
+        await expect(store.check('verify', email, wrong(code))).resolves.toBe(
+          'invalid',
+        );
       }
 
       await expect(store.check('verify', email, code)).resolves.toBe('invalid');
@@ -82,7 +89,10 @@ describe(RedisOneTimeCodeStore.name, () => {
     it('should let only one of two concurrent right answers through', async () => {
       const code = await store.issue('reset', email, 300);
 
-      const results = await Promise.all([store.check('reset', email, code), store.check('reset', email, code)]);
+      const results = await Promise.all([
+        store.check('reset', email, code),
+        store.check('reset', email, code),
+      ]);
 
       expect(results.sort()).toEqual(['invalid', 'valid']);
     });

@@ -4,7 +4,13 @@ import { Injectable } from '@nestjs/common';
 
 import { AppConfig, RedisConnection } from '@vexora/shared';
 
-import { CODE_LENGTH, CodeCheck, CodePurpose, MAX_CODE_ATTEMPTS, OneTimeCodeStore } from '../domain/one-time-code';
+import {
+  CODE_LENGTH,
+  CodeCheck,
+  CodePurpose,
+  MAX_CODE_ATTEMPTS,
+  OneTimeCodeStore,
+} from '../domain/one-time-code';
 
 /**
  * Counts a wrong guess and voids the code at the limit. A script, so that a
@@ -31,8 +37,14 @@ export class RedisOneTimeCodeStore extends OneTimeCodeStore {
     super();
   }
 
-  async issue(purpose: CodePurpose, email: string, ttlSeconds: number): Promise<string> {
-    const code = randomInt(0, 10 ** CODE_LENGTH).toString().padStart(CODE_LENGTH, '0');
+  async issue(
+    purpose: CodePurpose,
+    email: string,
+    ttlSeconds: number,
+  ): Promise<string> {
+    const code = randomInt(0, 10 ** CODE_LENGTH)
+      .toString()
+      .padStart(CODE_LENGTH, '0');
     const key = this.key(purpose, email);
 
     await this.redis.client
@@ -45,7 +57,11 @@ export class RedisOneTimeCodeStore extends OneTimeCodeStore {
     return code;
   }
 
-  async check(purpose: CodePurpose, email: string, code: string): Promise<CodeCheck> {
+  async check(
+    purpose: CodePurpose,
+    email: string,
+    code: string,
+  ): Promise<CodeCheck> {
     const key = this.key(purpose, email);
     const stored = await this.redis.client.hGetAll(key);
     if (!stored.digest) {
@@ -54,7 +70,10 @@ export class RedisOneTimeCodeStore extends OneTimeCodeStore {
 
     const expected = Buffer.from(stored.digest, 'hex');
     const offered = Buffer.from(this.digest(purpose, email, code), 'hex');
-    if (timingSafeEqual(expected, offered) && Number(stored.attempts) < MAX_CODE_ATTEMPTS) {
+    if (
+      timingSafeEqual(expected, offered) &&
+      Number(stored.attempts) < MAX_CODE_ATTEMPTS
+    ) {
       // Whoever deletes the key first owns the code: two concurrent
       // submissions of the right code cannot both succeed.
       const deleted = await this.redis.client.del(key);

@@ -30,14 +30,25 @@ export class RedisSessionStore extends SessionStore {
 
   async start(userUuid: string, sessionId: string): Promise<void> {
     const key = `${PREFIX}:user:${userUuid}`;
-    await this.redis.client.multi().sAdd(key, sessionId).expire(key, this.lifetime).exec();
+    await this.redis.client
+      .multi()
+      .sAdd(key, sessionId)
+      .expire(key, this.lifetime)
+      .exec();
   }
 
-  async spendRefreshToken(tokenId: string, expiresAt: number): Promise<boolean> {
-    const result = await this.redis.client.set(`${PREFIX}:spent:${tokenId}`, '1', {
-      condition: 'NX',
-      expiration: { type: 'EX', value: secondsUntil(expiresAt) },
-    });
+  async spendRefreshToken(
+    tokenId: string,
+    expiresAt: number,
+  ): Promise<boolean> {
+    const result = await this.redis.client.set(
+      `${PREFIX}:spent:${tokenId}`,
+      '1',
+      {
+        condition: 'NX',
+        expiration: { type: 'EX', value: secondsUntil(expiresAt) },
+      },
+    );
 
     return result === 'OK';
   }
@@ -54,7 +65,10 @@ export class RedisSessionStore extends SessionStore {
     });
   }
 
-  async revokeUserSessions(userUuid: string, keepSessionId?: string): Promise<void> {
+  async revokeUserSessions(
+    userUuid: string,
+    keepSessionId?: string,
+  ): Promise<void> {
     const key = `${PREFIX}:user:${userUuid}`;
     const sessions = await this.redis.client.sMembers(key);
     const ended = sessions.filter((sessionId) => sessionId !== keepSessionId);

@@ -1,7 +1,10 @@
 import { DomainError, ErrorCode } from '@vexora/shared';
 
 export class UnsupportedImageError extends DomainError {
-  constructor(message = 'The file is not a JPEG, PNG, GIF or WebP image we can read', cause?: unknown) {
+  constructor(
+    message = 'The file is not a JPEG, PNG, GIF or WebP image we can read',
+    cause?: unknown,
+  ) {
     super(ErrorCode.UnsupportedImage, message, { cause });
   }
 }
@@ -14,6 +17,9 @@ export class ImageTooLargeError extends DomainError {
 
 export class NoFaceDetectedError extends DomainError {
   constructor() {
-    super(ErrorCode.NoFaceDetected, 'No face was found in the photo. Try a clearer, front-facing selfie.');
+    super(
+      ErrorCode.NoFaceDetected,
+      'No face was found in the photo. Try a clearer, front-facing selfie.',
+    );
   }
 }

@@ -14,7 +14,10 @@ export class HistoryQueries {
     return this.history.listForUser(userUuid);
   }
 
-  async tracksOf(userUuid: string, historyUuid: string): Promise<HistoryTrack[]> {
+  async tracksOf(
+    userUuid: string,
+    historyUuid: string,
+  ): Promise<HistoryTrack[]> {
     const tracks = await this.history.tracksOf(historyUuid, userUuid);
     if (!tracks) {
       // Someone else's entry answers exactly like a missing one.

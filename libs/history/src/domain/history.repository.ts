@@ -1,6 +1,12 @@
 import { Mood } from '@vexora/shared';
 
-import { HistoryEntry, HistoryTrack, MoodPicks, NewDetection, SavedDetection } from './history';
+import {
+  HistoryEntry,
+  HistoryTrack,
+  MoodPicks,
+  NewDetection,
+  SavedDetection,
+} from './history';
 
 /** Port for detection history. */
 export abstract class HistoryRepository {
@@ -11,14 +17,24 @@ export abstract class HistoryRepository {
   abstract listForUser(userUuid: string): Promise<HistoryEntry[]>;
 
   /** The entry's tracks in order, or null when it does not exist or is not the user's. */
-  abstract tracksOf(historyUuid: string, userUuid: string): Promise<HistoryTrack[] | null>;
+  abstract tracksOf(
+    historyUuid: string,
+    userUuid: string,
+  ): Promise<HistoryTrack[] | null>;
 
   /** Most frequent mood (ties go to the most recent), or null without history. */
   abstract mostFrequentMood(userUuid: string): Promise<Mood | null>;
 
   /** Artists and genres of the tracks handed out in the user's latest `detections` detections of `mood`. */
-  abstract moodPicks(userUuid: string, mood: Mood, detections: number): Promise<MoodPicks>;
+  abstract moodPicks(
+    userUuid: string,
+    mood: Mood,
+    detections: number,
+  ): Promise<MoodPicks>;
 
   /** Ids of the tracks handed out in the user's latest `detections` detections. */
-  abstract recentTrackIds(userUuid: string, detections: number): Promise<Set<string>>;
+  abstract recentTrackIds(
+    userUuid: string,
+    detections: number,
+  ): Promise<Set<string>>;
 }

@@ -7,13 +7,25 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
-import { AppConfig, AuthenticatedUser, CurrentUser, DomainError, ErrorCode, ResponseMessage } from '@vexora/shared';
+import {
+  AppConfig,
+  AuthenticatedUser,
+  CurrentUser,
+  DomainError,
+  ErrorCode,
+  ResponseMessage,
+} from '@vexora/shared';
 
 import { HistoryQueries } from '../application/history-queries';
-import { HistoryEntryResponse, HistoryTrackResponse, MostMoodResponse } from './history.responses';
+import {
+  HistoryEntryResponse,
+  HistoryTrackResponse,
+  MostMoodResponse,
+} from './history.responses';
 
 const historyUuidPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError(ErrorCode.BadRequest, 'history_uuid must be a UUID'),
+  exceptionFactory: () =>
+    new DomainError(ErrorCode.BadRequest, 'history_uuid must be a UUID'),
 });
 
 @ApiTags('history')
@@ -28,8 +40,13 @@ export class HistoryController {
 
   @Get('history')
   @ResponseMessage('History loaded')
-  @ApiOkResponse({ type: [HistoryEntryResponse], description: 'Newest first; empty array without history' })
-  async list(@CurrentUser() user: AuthenticatedUser): Promise<HistoryEntryResponse[]> {
+  @ApiOkResponse({
+    type: [HistoryEntryResponse],
+    description: 'Newest first; empty array without history',
+  })
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<HistoryEntryResponse[]> {
     const entries = await this.queries.list(user.uuid);
 
     return entries.map((entry) => HistoryEntryResponse.from(entry));
@@ -38,7 +55,9 @@ export class HistoryController {
   @Get('history/most-mood')
   @ResponseMessage('Most frequent mood')
   @ApiOkResponse({ type: MostMoodResponse })
-  async mostMood(@CurrentUser() user: AuthenticatedUser): Promise<MostMoodResponse> {
+  async mostMood(
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<MostMoodResponse> {
     return { mood: await this.queries.mostFrequentMood(user.uuid) };
   }
 

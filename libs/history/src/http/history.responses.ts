@@ -6,7 +6,10 @@ import { toTrackResponse, TrackResponse } from '@vexora/music';
 import { FaceRegion, HistoryEntry, HistoryTrack } from '../domain/history';
 
 export class HistoryEntryResponse {
-  @ApiProperty({ example: '2026-12-03T19:44:08.000Z', description: 'ISO-8601, UTC' })
+  @ApiProperty({
+    example: '2026-12-03T19:44:08.000Z',
+    description: 'ISO-8601, UTC',
+  })
   created_at: string;
 
   @ApiProperty({ enum: MOODS, example: 'happy' })
@@ -29,7 +32,12 @@ export class HistoryEntryResponse {
 }
 
 export class MostMoodResponse {
-  @ApiProperty({ enum: MOODS, nullable: true, example: 'happy', description: 'null without history' })
+  @ApiProperty({
+    enum: MOODS,
+    nullable: true,
+    example: 'happy',
+    description: 'null without history',
+  })
   mood: Mood | null;
 }
 
@@ -43,7 +51,10 @@ export class HistoryTrackResponse extends TrackResponse {
   @ApiProperty({ example: 'b3c1f0aa-5d2e-4c8b-9f61-0e9d8c7b6a54' })
   uuid: string;
 
-  static from(item: HistoryTrack, placeholderCoverUrl: string): HistoryTrackResponse {
+  static from(
+    item: HistoryTrack,
+    placeholderCoverUrl: string,
+  ): HistoryTrackResponse {
     return {
       ...toTrackResponse(item.track, placeholderCoverUrl),
       created_at: item.createdAt.toISOString(),
@@ -88,15 +99,24 @@ export class MoodDetectionResponse {
   @ApiProperty({ enum: MOODS, example: 'happy' })
   detected_mood: Mood;
 
-  @ApiPropertyOptional({ type: FaceResponse, description: 'Face box in the upright image, pixels' })
+  @ApiPropertyOptional({
+    type: FaceResponse,
+    description: 'Face box in the upright image, pixels',
+  })
   face: FaceRegion | null;
 
-  @ApiProperty({ example: '0c7e9a6e-2b1d-4a53-9c57-2f3e1d7a8b90', description: 'The history entry' })
+  @ApiProperty({
+    example: '0c7e9a6e-2b1d-4a53-9c57-2f3e1d7a8b90',
+    description: 'The history entry',
+  })
   history_uuid: string;
 
   @ApiProperty({ type: [TrackResponse] })
   music: TrackResponse[];
 
-  @ApiProperty({ type: MoodScoresResponse, description: 'Probability per mood; they sum to 1' })
+  @ApiProperty({
+    type: MoodScoresResponse,
+    description: 'Probability per mood; they sum to 1',
+  })
   scores: Record<Mood, number>;
 }

@@ -1,4 +1,10 @@
-import { Controller, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -14,17 +20,29 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { AppConfig, AuthenticatedUser, CurrentUser, DomainError, ErrorCode, ResponseMessage } from '@vexora/shared';
+import {
+  AppConfig,
+  AuthenticatedUser,
+  CurrentUser,
+  DomainError,
+  ErrorCode,
+  ResponseMessage,
+} from '@vexora/shared';
 import { toTrackResponse } from '@vexora/music';
 
-import { DetectMoodUseCase, StageTimings } from '../application/detect-mood.use-case';
+import {
+  DetectMoodUseCase,
+  StageTimings,
+} from '../application/detect-mood.use-case';
 import { MoodDetectionResponse } from './history.responses';
 
 const STAGES = ['decode', 'detect', 'classify', 'rank', 'save'] as const;
 
 /** Per-stage durations as a Server-Timing header, for clients and the benchmark. */
 function serverTiming(timings: StageTimings): string {
-  return STAGES.map((stage) => `${stage};dur=${timings[`${stage}Ms`].toFixed(2)}`).join(', ');
+  return STAGES.map(
+    (stage) => `${stage};dur=${timings[`${stage}Ms`].toFixed(2)}`,
+  ).join(', ');
 }
 
 @ApiTags('mood detection')
@@ -42,7 +60,13 @@ export class MoodDetectionController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
-      properties: { image: { format: 'binary', type: 'string', description: 'JPEG, PNG, GIF or WebP, at most 10 MB' } },
+      properties: {
+        image: {
+          format: 'binary',
+          type: 'string',
+          description: 'JPEG, PNG, GIF or WebP, at most 10 MB',
+        },
+      },
       required: ['image'],
       type: 'object',
     },
@@ -50,8 +74,12 @@ export class MoodDetectionController {
   @ApiOkResponse({ type: MoodDetectionResponse })
   @ApiBadRequestResponse({ description: 'No `image` field' })
   @ApiUnauthorizedResponse({ description: 'Missing or invalid access token' })
-  @ApiPayloadTooLargeResponse({ description: 'Upload over 10 MB or too many pixels' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not an image the service can read' })
+  @ApiPayloadTooLargeResponse({
+    description: 'Upload over 10 MB or too many pixels',
+  })
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'Not an image the service can read',
+  })
   @ApiUnprocessableEntityResponse({ description: 'No face found in the image' })
   async detect(
     @CurrentUser() user: AuthenticatedUser,
@@ -59,7 +87,10 @@ export class MoodDetectionController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<MoodDetectionResponse> {
     if (!image || image.size === 0) {
-      throw new DomainError(ErrorCode.BadRequest, 'Send the selfie as the multipart field "image"');
+      throw new DomainError(
+        ErrorCode.BadRequest,
+        'Send the selfie as the multipart field "image"',
+      );
     }
 
     const result = await this.detectMood.execute(user.uuid, image.buffer);

@@ -6,7 +6,13 @@ import type { Cache } from 'cache-manager';
 
 import { Mood } from '@vexora/shared';
 
-import { HistoryEntry, HistoryTrack, MoodPicks, NewDetection, SavedDetection } from '../domain/history';
+import {
+  HistoryEntry,
+  HistoryTrack,
+  MoodPicks,
+  NewDetection,
+  SavedDetection,
+} from '../domain/history';
 import { HistoryRepository } from '../domain/history.repository';
 import { TypeormHistoryRepository } from './typeorm-history.repository';
 
@@ -41,19 +47,28 @@ export class CachedHistoryRepository extends HistoryRepository {
   async save(detection: NewDetection): Promise<SavedDetection> {
     const saved = await this.database.save(detection);
     await this.attempt('invalidate', () =>
-      this.cache.set(this.generationKey(detection.userUuid), randomUUID(), GENERATION_TTL_MS),
+      this.cache.set(
+        this.generationKey(detection.userUuid),
+        randomUUID(),
+        GENERATION_TTL_MS,
+      ),
     );
 
     return saved;
   }
 
   async listForUser(userUuid: string): Promise<HistoryEntry[]> {
-    const entries = await this.cached(userUuid, 'list', () => this.database.listForUser(userUuid));
+    const entries = await this.cached(userUuid, 'list', () =>
+      this.database.listForUser(userUuid),
+    );
 
     return entries.map(reviveEntry);
   }
 
-  async tracksOf(historyUuid: string, userUuid: string): Promise<HistoryTrack[] | null> {
+  async tracksOf(
+    historyUuid: string,
+    userUuid: string,
+  ): Promise<HistoryTrack[] | null> {
     const tracks = await this.cached(userUuid, `tracks:${historyUuid}`, () =>
       this.database.tracksOf(historyUuid, userUuid),
     );
@@ -65,7 +80,11 @@ export class CachedHistoryRepository extends HistoryRepository {
     return this.database.mostFrequentMood(userUuid);
   }
 
-  moodPicks(userUuid: string, mood: Mood, detections: number): Promise<MoodPicks> {
+  moodPicks(
+    userUuid: string,
+    mood: Mood,
+    detections: number,
+  ): Promise<MoodPicks> {
     return this.database.moodPicks(userUuid, mood, detections);
   }
 
@@ -73,17 +92,27 @@ export class CachedHistoryRepository extends HistoryRepository {
     return this.database.recentTrackIds(userUuid, detections);
   }
 
-  private async cached<T>(userUuid: string, name: string, load: () => Promise<T>): Promise<T> {
-    const generation = await this.attempt('read', () => this.cache.get<string>(this.generationKey(userUuid)));
+  private async cached<T>(
+    userUuid: string,
+    name: string,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    const generation = await this.attempt('read', () =>
+      this.cache.get<string>(this.generationKey(userUuid)),
+    );
     const key = `history:${userUuid}:${generation ?? 'none'}:${name}`;
-    const hit = generation ? await this.attempt('read', () => this.cache.get<T>(key)) : undefined;
+    const hit = generation
+      ? await this.attempt('read', () => this.cache.get<T>(key))
+      : undefined;
     if (hit !== undefined && hit !== null) {
       return hit;
     }
 
     const value = await load();
     if (generation && value !== null) {
-      await this.attempt('write', () => this.cache.set(key, value, CACHE_TTL_MS));
+      await this.attempt('write', () =>
+        this.cache.set(key, value, CACHE_TTL_MS),
+      );
     }
 
     return value;
@@ -93,11 +122,16 @@ export class CachedHistoryRepository extends HistoryRepository {
     return `history:${userUuid}:generation`;
   }
 
-  private async attempt<T>(action: string, operation: () => Promise<T>): Promise<T | undefined> {
+  private async attempt<T>(
+    action: string,
+    operation: () => Promise<T>,
+  ): Promise<T | undefined> {
     try {
       return await operation();
     } catch (error) {
-      this.logger.warn(`History cache ${action} failed, using the database: ${String(error)}`);
+      this.logger.warn(
+        `History cache ${action} failed, using the database: ${String(error)}`,
+      );
 
       return undefined;
     }

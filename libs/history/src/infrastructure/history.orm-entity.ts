@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 import type { Mood } from '@vexora/shared';
 
@@ -36,7 +44,9 @@ export class HistoryTrackOrmEntity {
   @Column({ name: 'history_uuid', type: 'uuid' })
   historyUuid: string;
 
-  @ManyToOne(() => HistoryOrmEntity, (history) => history.tracks, { onDelete: 'CASCADE' })
+  @ManyToOne(() => HistoryOrmEntity, (history) => history.tracks, {
+    onDelete: 'CASCADE',
+  })
   @JoinColumn({ name: 'history_uuid' })
   history?: HistoryOrmEntity;
 

@@ -5,7 +5,13 @@ import { DataSource, Repository } from 'typeorm';
 import { isMood, Mood } from '@vexora/shared';
 import { Track, TrackSource } from '@vexora/music';
 
-import { HistoryEntry, HistoryTrack, MoodPicks, NewDetection, SavedDetection } from '../domain/history';
+import {
+  HistoryEntry,
+  HistoryTrack,
+  MoodPicks,
+  NewDetection,
+  SavedDetection,
+} from '../domain/history';
 import { HistoryRepository } from '../domain/history.repository';
 import { HistoryOrmEntity, HistoryTrackOrmEntity } from './history.orm-entity';
 
@@ -69,7 +75,10 @@ export class TypeormHistoryRepository extends HistoryRepository {
         })
         .returning(['uuid', 'created_at'])
         .execute();
-      const { created_at: createdAt, uuid } = inserted.raw[0] as { created_at: Date; uuid: string };
+      const { created_at: createdAt, uuid } = inserted.raw[0] as {
+        created_at: Date;
+        uuid: string;
+      };
       const entry: HistoryEntry = {
         createdAt,
         face: detection.face,
@@ -125,13 +134,22 @@ export class TypeormHistoryRepository extends HistoryRepository {
     return entities.map(toEntry);
   }
 
-  async tracksOf(historyUuid: string, userUuid: string): Promise<HistoryTrack[] | null> {
-    const owner = await this.entries.findOne({ select: { uuid: true }, where: { userUuid, uuid: historyUuid } });
+  async tracksOf(
+    historyUuid: string,
+    userUuid: string,
+  ): Promise<HistoryTrack[] | null> {
+    const owner = await this.entries.findOne({
+      select: { uuid: true },
+      where: { userUuid, uuid: historyUuid },
+    });
     if (!owner) {
       return null;
     }
 
-    const entities = await this.tracks.find({ order: { position: 'ASC' }, where: { historyUuid } });
+    const entities = await this.tracks.find({
+      order: { position: 'ASC' },
+      where: { historyUuid },
+    });
 
     return entities.map(toHistoryTrack);
   }
@@ -150,10 +168,16 @@ export class TypeormHistoryRepository extends HistoryRepository {
     return row && isMood(row.mood) ? row.mood : null;
   }
 
-  async moodPicks(userUuid: string, mood: Mood, detections: number): Promise<MoodPicks> {
+  async moodPicks(
+    userUuid: string,
+    mood: Mood,
+    detections: number,
+  ): Promise<MoodPicks> {
     // Catalogue rows keep every credited artist (";"-separated); the history
     // snapshot only has them joined for display.
-    const rows = await this.dataSource.query<Array<{ artists: string | null; genre: string | null }>>(
+    const rows = await this.dataSource.query<
+      Array<{ artists: string | null; genre: string | null }>
+    >(
       `SELECT DISTINCT tracks.artists, history_tracks.genre
          FROM history_tracks
          LEFT JOIN tracks ON tracks.id = history_tracks.track_id
@@ -170,7 +194,10 @@ export class TypeormHistoryRepository extends HistoryRepository {
     };
   }
 
-  async recentTrackIds(userUuid: string, detections: number): Promise<Set<string>> {
+  async recentTrackIds(
+    userUuid: string,
+    detections: number,
+  ): Promise<Set<string>> {
     const rows = await this.tracks
       .createQueryBuilder('track')
       .select('track.track_id', 'id')

@@ -134,12 +134,14 @@ describe(CatalogTrackRecommender.name, () => {
     });
 
     it('should give users with different histories different lists', async () => {
-      const rows: Array<{ artists: string; genre: string }> = await dataSource.query(
-        `SELECT artists, genre FROM tracks
+      const rows: Array<{ artists: string; genre: string }> =
+        await dataSource.query(
+          `SELECT artists, genre FROM tracks
          WHERE genre IN ('dance', 'funk', 'happy', 'pop', 'disco', 'reggae')
          ORDER BY id`,
-      );
-      const picksOf = (genre: string) => rows.filter((row) => row.genre === genre);
+        );
+      const picksOf = (genre: string) =>
+        rows.filter((row) => row.genre === genre);
       const affinityOf = (genres: string[]) => {
         const picks = genres.flatMap((genre) => picksOf(genre).slice(0, 10));
 
@@ -166,8 +168,12 @@ describe(CatalogTrackRecommender.name, () => {
 
       expect(ids(funky)).not.toEqual(ids(poppy));
       expect(ids(funky)).not.toEqual(ids(anonymous));
-      expect(matching(funky, ['funk', 'disco'])).toBeGreaterThanOrEqual(matching(anonymous, ['funk', 'disco']));
-      expect(matching(poppy, ['pop', 'dance'])).toBeGreaterThan(matching(anonymous, ['pop', 'dance']));
+      expect(matching(funky, ['funk', 'disco'])).toBeGreaterThanOrEqual(
+        matching(anonymous, ['funk', 'disco']),
+      );
+      expect(matching(poppy, ['pop', 'dance'])).toBeGreaterThan(
+        matching(anonymous, ['pop', 'dance']),
+      );
     });
   });
 });

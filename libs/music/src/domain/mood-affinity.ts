@@ -12,9 +12,14 @@ export const NO_AFFINITY: MoodAffinity = {
 };
 
 /** Builds an affinity from raw artist names and genres of earlier picks. */
-export function buildMoodAffinity(artists: Iterable<string>, genres: Iterable<string>): MoodAffinity {
+export function buildMoodAffinity(
+  artists: Iterable<string>,
+  genres: Iterable<string>,
+): MoodAffinity {
   return {
-    artists: new Set([...artists].map((artist) => foldText(artist)).filter(Boolean)),
+    artists: new Set(
+      [...artists].map((artist) => foldText(artist)).filter(Boolean),
+    ),
     genres: new Set([...genres].filter(Boolean)),
   };
 }

@@ -1,4 +1,8 @@
-import { MoodCandidate, MoodCandidateQuery, MoodCandidateSource } from '../domain/music-catalog';
+import {
+  MoodCandidate,
+  MoodCandidateQuery,
+  MoodCandidateSource,
+} from '../domain/music-catalog';
 import { MemoisedMoodCandidates } from './memoised-mood-candidates';
 
 function candidate(id: string): MoodCandidate {
@@ -14,12 +18,16 @@ const happy: MoodCandidateQuery = {
 function fakeSource(pool: MoodCandidate[]) {
   return {
     findCandidatesByIds: jest.fn().mockResolvedValue([]),
-    findMoodCandidates: jest.fn(async (query: MoodCandidateQuery) => pool.slice(0, query.limit)),
+    findMoodCandidates: jest.fn(async (query: MoodCandidateQuery) =>
+      pool.slice(0, query.limit),
+    ),
   } satisfies MoodCandidateSource;
 }
 
 describe(MemoisedMoodCandidates.name, () => {
-  const pool = Array.from({ length: 500 }, (_, index) => candidate(`t${index}`));
+  const pool = Array.from({ length: 500 }, (_, index) =>
+    candidate(`t${index}`),
+  );
 
   describe('findMoodCandidates', () => {
     it('should query a region once and serve repeats from memory', async () => {
@@ -27,12 +35,18 @@ describe(MemoisedMoodCandidates.name, () => {
       const memoised = new MemoisedMoodCandidates(source);
 
       const first = await memoised.findMoodCandidates(happy);
-      const second = await memoised.findMoodCandidates({ ...happy, limit: 310 });
+      const second = await memoised.findMoodCandidates({
+        ...happy,
+        limit: 310,
+      });
 
       expect(first).toEqual(pool.slice(0, 300));
       expect(second).toEqual(pool.slice(0, 310));
       expect(source.findMoodCandidates).toHaveBeenCalledTimes(1);
-      expect(source.findMoodCandidates).toHaveBeenCalledWith({ ...happy, limit: 400 });
+      expect(source.findMoodCandidates).toHaveBeenCalledWith({
+        ...happy,
+        limit: 400,
+      });
     });
 
     it('should keep regions apart', async () => {
@@ -40,7 +54,10 @@ describe(MemoisedMoodCandidates.name, () => {
       const memoised = new MemoisedMoodCandidates(source);
 
       await memoised.findMoodCandidates(happy);
-      await memoised.findMoodCandidates({ ...happy, valence: { max: 0.3, min: 0 } });
+      await memoised.findMoodCandidates({
+        ...happy,
+        valence: { max: 0.3, min: 0 },
+      });
 
       expect(source.findMoodCandidates).toHaveBeenCalledTimes(2);
     });
@@ -59,19 +76,30 @@ describe(MemoisedMoodCandidates.name, () => {
 
     it('should not remember a failed query', async () => {
       const source = fakeSource(pool);
-      source.findMoodCandidates.mockRejectedValueOnce(new Error('connection lost'));
+      source.findMoodCandidates.mockRejectedValueOnce(
+        new Error('connection lost'),
+      );
       const memoised = new MemoisedMoodCandidates(source);
 
-      await expect(memoised.findMoodCandidates(happy)).rejects.toThrow('connection lost');
-      await expect(memoised.findMoodCandidates(happy)).resolves.toHaveLength(300);
+      await expect(memoised.findMoodCandidates(happy)).rejects.toThrow(
+        'connection lost',
+      );
+      await expect(memoised.findMoodCandidates(happy)).resolves.toHaveLength(
+        300,
+      );
     });
 
     it('should pass larger requests straight through', async () => {
       const source = fakeSource(pool);
       const memoised = new MemoisedMoodCandidates(source);
 
-      await expect(memoised.findMoodCandidates({ ...happy, limit: 450 })).resolves.toHaveLength(450);
-      expect(source.findMoodCandidates).toHaveBeenCalledWith({ ...happy, limit: 450 });
+      await expect(
+        memoised.findMoodCandidates({ ...happy, limit: 450 }),
+      ).resolves.toHaveLength(450);
+      expect(source.findMoodCandidates).toHaveBeenCalledWith({
+        ...happy,
+        limit: 450,
+      });
     });
   });
 });

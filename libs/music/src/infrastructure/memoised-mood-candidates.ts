@@ -33,7 +33,9 @@ export class MemoisedMoodCandidates extends MoodCandidateSource {
     return this.source.findCandidatesByIds(ids);
   }
 
-  async findMoodCandidates(query: MoodCandidateQuery): Promise<MoodCandidate[]> {
+  async findMoodCandidates(
+    query: MoodCandidateQuery,
+  ): Promise<MoodCandidate[]> {
     if (query.limit > POOL_SIZE) {
       return this.source.findMoodCandidates(query);
     }
@@ -42,7 +44,10 @@ export class MemoisedMoodCandidates extends MoodCandidateSource {
     let entry = this.pools.get(key);
     if (!entry || entry.expiresAt <= this.now()) {
       entry = {
-        candidates: this.source.findMoodCandidates({ ...query, limit: POOL_SIZE }),
+        candidates: this.source.findMoodCandidates({
+          ...query,
+          limit: POOL_SIZE,
+        }),
         expiresAt: this.now() + TTL_MS,
       };
       this.pools.set(key, entry);

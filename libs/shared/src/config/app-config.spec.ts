@@ -18,7 +18,9 @@ describe(loadConfig.name, () => {
     expect(config.auth.otpTtlSeconds).toBe(300);
     expect(config.images.maxUploadBytes).toBe(10 * 1024 * 1024);
     expect(config.mail.smtpUrl).toBeUndefined();
-    expect(config.publicUrl('/assets/cover.png')).toBe('http://localhost:5555/assets/cover.png');
+    expect(config.publicUrl('/assets/cover.png')).toBe(
+      'http://localhost:5555/assets/cover.png',
+    );
   });
 
   it('should treat empty values as unset', () => {
@@ -29,21 +31,36 @@ describe(loadConfig.name, () => {
   });
 
   it('should strip a trailing slash from PUBLIC_BASE_URL', () => {
-    const config = loadConfig({ ...valid, PUBLIC_BASE_URL: 'https://api.vexora.app/' });
+    const config = loadConfig({
+      ...valid,
+      PUBLIC_BASE_URL: 'https://api.vexora.app/',
+    });
 
-    expect(config.publicUrl('assets/avatar.png')).toBe('https://api.vexora.app/assets/avatar.png');
+    expect(config.publicUrl('assets/avatar.png')).toBe(
+      'https://api.vexora.app/assets/avatar.png',
+    );
   });
 
   it.each([
     ['a missing secret', { JWT_ACCESS_SECRET: undefined }, /JWT_ACCESS_SECRET/],
-    ['a placeholder secret', { JWT_REFRESH_SECRET: 'change-me-refresh-change-me-refresh-000' }, /placeholder/],
+    [
+      'a placeholder secret',
+      { JWT_REFRESH_SECRET: 'change-me-refresh-change-me-refresh-000' },
+      /placeholder/,
+    ],
     ['a short secret', { JWT_ACCESS_SECRET: 'short' }, /at least 32/],
-    ['equal secrets', { JWT_REFRESH_SECRET: valid.JWT_ACCESS_SECRET }, /must differ/],
+    [
+      'equal secrets',
+      { JWT_REFRESH_SECRET: valid.JWT_ACCESS_SECRET },
+      /must differ/,
+    ],
     ['a missing database', { DATABASE_URL: undefined }, /DATABASE_URL/],
     ['a non-redis REDIS_URL', { REDIS_URL: 'http://127.0.0.1' }, /REDIS_URL/],
     ['a non-numeric port', { PORT: 'eighty' }, /PORT/],
   ])('should refuse to start with %s', (_case, override, message) => {
-    expect(() => loadConfig({ ...valid, ...override })).toThrow(InvalidConfigError);
+    expect(() => loadConfig({ ...valid, ...override })).toThrow(
+      InvalidConfigError,
+    );
     expect(() => loadConfig({ ...valid, ...override })).toThrow(message);
   });
 });

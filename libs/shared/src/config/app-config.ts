@@ -13,21 +13,32 @@ const secret = z
   .min(32, 'must be at least 32 characters')
   .refine((value) => !PLACEHOLDER_SECRET.test(value), 'is a placeholder');
 
-const emptyAsUndefined = (value: unknown) =>
-  value === '' ? undefined : value;
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const positiveInt = (fallback: number) =>
-  z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().positive().default(fallback),
+  );
 
 const nonNegativeInt = (fallback: number) =>
-  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(fallback));
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).default(fallback),
+  );
 
 const envSchema = z.object({
   CATALOG_CSV: z.preprocess(emptyAsUndefined, z.string().optional()),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  DATABASE_URL: z.url({
+    protocol: /^postgres(ql)?$/,
+    error: 'must be a postgres:// URL',
+  }),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
   IMAGEKIT_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
-  IMAGEKIT_FOLDER: z.preprocess(emptyAsUndefined, z.string().default('profile-pictures')),
+  IMAGEKIT_FOLDER: z.preprocess(
+    emptyAsUndefined,
+    z.string().default('profile-pictures'),
+  ),
   IMAGEKIT_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   IMAGEKIT_PUBLIC_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   IMAGEKIT_URL_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
@@ -37,12 +48,20 @@ const envSchema = z.object({
   JWT_REFRESH_TTL_SECONDS: positiveInt(30 * 24 * 60 * 60),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
   ),
-  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Vexora <no-reply@vexora.local>')),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z.string().default('Vexora <no-reply@vexora.local>'),
+  ),
   MAX_IMAGE_PIXELS: positiveInt(100_000_000),
   MAX_UPLOAD_BYTES: positiveInt(10 * 1024 * 1024),
-  ML_MODELS_DIR: z.preprocess(emptyAsUndefined, z.string().default('ml-models')),
+  ML_MODELS_DIR: z.preprocess(
+    emptyAsUndefined,
+    z.string().default('ml-models'),
+  ),
   MUSIC_SEARCH_CACHE_TTL_MS: positiveInt(2 * 60 * 1000),
   NODE_ENV: z.preprocess(
     emptyAsUndefined,
@@ -70,7 +89,10 @@ const envSchema = z.object({
   SPOTIFY_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   SPOTIFY_MARKET: z.preprocess(
     emptyAsUndefined,
-    z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').default('US'),
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+      .default('US'),
   ),
   SPOTIFY_MAX_RETRY_AFTER_SECONDS: nonNegativeInt(2),
   SPOTIFY_TIMEOUT_MS: positiveInt(3000),
@@ -86,7 +108,11 @@ export interface ImageKitSettings {
   urlEndpoint: string;
 }
 
-const IMAGEKIT_KEYS = ['IMAGEKIT_PRIVATE_KEY', 'IMAGEKIT_PUBLIC_KEY', 'IMAGEKIT_URL_ENDPOINT'] as const;
+const IMAGEKIT_KEYS = [
+  'IMAGEKIT_PRIVATE_KEY',
+  'IMAGEKIT_PUBLIC_KEY',
+  'IMAGEKIT_URL_ENDPOINT',
+] as const;
 
 function imagekitSettings(env: Environment): ImageKitSettings | undefined {
   if (!env.IMAGEKIT_PRIVATE_KEY || !env.IMAGEKIT_URL_ENDPOINT) {
@@ -154,7 +180,11 @@ export class AppConfig {
   };
   readonly mail: { from: string; smtpUrl?: string };
   /** Requests per window: per IP when anonymous, per user when signed in. */
-  readonly rateLimit: { authPerWindow: number; perWindow: number; windowSeconds: number };
+  readonly rateLimit: {
+    authPerWindow: number;
+    perWindow: number;
+    windowSeconds: number;
+  };
   readonly images: { maxPixels: number; maxUploadBytes: number };
   readonly emotion: { modelsDir: string };
   readonly music: { catalogCsv?: string; searchCacheTtlMs: number };
@@ -166,7 +196,9 @@ export class AppConfig {
   constructor(env: Environment) {
     this.env = env.NODE_ENV;
     this.port = env.PORT;
-    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.publicBaseUrl = (
+      env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`
+    ).replace(/\/+$/, '');
     this.logLevel = env.LOG_LEVEL;
     this.databaseUrl = env.DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
@@ -186,9 +218,15 @@ export class AppConfig {
       perWindow: env.RATE_LIMIT_PER_WINDOW,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
     };
-    this.images = { maxPixels: env.MAX_IMAGE_PIXELS, maxUploadBytes: env.MAX_UPLOAD_BYTES };
+    this.images = {
+      maxPixels: env.MAX_IMAGE_PIXELS,
+      maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    };
     this.emotion = { modelsDir: resolve(env.ML_MODELS_DIR) };
-    this.music = { catalogCsv: env.CATALOG_CSV, searchCacheTtlMs: env.MUSIC_SEARCH_CACHE_TTL_MS };
+    this.music = {
+      catalogCsv: env.CATALOG_CSV,
+      searchCacheTtlMs: env.MUSIC_SEARCH_CACHE_TTL_MS,
+    };
     this.spotify = spotifySettings(env);
     this.storage = { imagekit: imagekitSettings(env) };
   }
@@ -226,14 +264,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
-  const imagekitSet = IMAGEKIT_KEYS.filter((key) => parsed.data[key] !== undefined);
+  const imagekitSet = IMAGEKIT_KEYS.filter(
+    (key) => parsed.data[key] !== undefined,
+  );
   if (imagekitSet.length > 0 && imagekitSet.length < IMAGEKIT_KEYS.length) {
     throw new InvalidConfigError(
       `Invalid configuration: set all of ${IMAGEKIT_KEYS.join(', ')} to use ImageKit, or none of them`,
     );
   }
 
-  const spotifySet = SPOTIFY_KEYS.filter((key) => parsed.data[key] !== undefined);
+  const spotifySet = SPOTIFY_KEYS.filter(
+    (key) => parsed.data[key] !== undefined,
+  );
   if (spotifySet.length === 1) {
     throw new InvalidConfigError(
       `Invalid configuration: set both ${SPOTIFY_KEYS.join(' and ')} to use Spotify, or neither`,

@@ -6,10 +6,17 @@ export interface Envelope<T> {
   success: boolean;
 }
 
-export function successEnvelope<T>(data: T, message: string, shouldNotify = false): Envelope<T> {
+export function successEnvelope<T>(
+  data: T,
+  message: string,
+  shouldNotify = false,
+): Envelope<T> {
   return { success: true, shouldNotify, message, data };
 }
 
-export function errorEnvelope(message: string, shouldNotify = true): Envelope<null> {
+export function errorEnvelope(
+  message: string,
+  shouldNotify = true,
+): Envelope<null> {
   return { success: false, shouldNotify, message, data: null };
 }

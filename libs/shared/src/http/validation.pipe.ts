@@ -1,4 +1,8 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -16,7 +20,8 @@ function describe(errors: ValidationError[], parent = ''): string[] {
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    exceptionFactory: (errors) => new BadRequestException(describe(errors).join('; ')),
+    exceptionFactory: (errors) =>
+      new BadRequestException(describe(errors).join('; ')),
     forbidNonWhitelisted: false,
     stopAtFirstError: true,
     transform: true,

@@ -11,7 +11,10 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** Accept a caller's id only if it looks like one, never arbitrary text. */
 function requestId(request: IncomingMessage, response: ServerResponse): string {
   const offered = request.headers[REQUEST_ID_HEADER];
-  const id = typeof offered === 'string' && /^[\w-]{8,64}$/.test(offered) ? offered : randomUUID();
+  const id =
+    typeof offered === 'string' && /^[\w-]{8,64}$/.test(offered)
+      ? offered
+      : randomUUID();
   response.setHeader(REQUEST_ID_HEADER, id);
 
   return id;
@@ -29,7 +32,9 @@ function requestId(request: IncomingMessage, response: ServerResponse): string {
         // Express 5 route syntax; nestjs-pino's default "*" draws a warning.
         forRoutes: [{ method: RequestMethod.ALL, path: '{*path}' }],
         pinoHttp: {
-          autoLogging: { ignore: (request) => request.url?.startsWith('/assets/') ?? false },
+          autoLogging: {
+            ignore: (request) => request.url?.startsWith('/assets/') ?? false,
+          },
           customLogLevel: (_request, response, error) => {
             if (error || response.statusCode >= 500) {
               return 'error';
@@ -46,7 +51,9 @@ function requestId(request: IncomingMessage, response: ServerResponse): string {
               method: request.method,
               url: request.url,
             }),
-            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            res: (response: { statusCode: number }) => ({
+              statusCode: response.statusCode,
+            }),
           },
         },
       }),

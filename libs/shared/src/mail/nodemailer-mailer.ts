@@ -32,7 +32,9 @@ export class NodemailerMailer extends Mailer {
     });
 
     if (this.toLog) {
-      this.logger.log(`Mail (no SMTP_URL set, logged instead of sent): ${String(info.message)}`);
+      this.logger.log(
+        `Mail (no SMTP_URL set, logged instead of sent): ${String(info.message)}`,
+      );
     }
   }
 }

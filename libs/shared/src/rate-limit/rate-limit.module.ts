@@ -26,7 +26,8 @@ import { AUTH_RATE_LIMIT_KEY } from '../http/decorators/auth-rate-limit.decorato
           {
             limit: config.rateLimit.authPerWindow,
             name: 'auth',
-            skipIf: (context) => !Reflect.getMetadata(AUTH_RATE_LIMIT_KEY, context.getHandler()),
+            skipIf: (context) =>
+              !Reflect.getMetadata(AUTH_RATE_LIMIT_KEY, context.getHandler()),
             ttl: seconds(config.rateLimit.windowSeconds),
           },
         ],

@@ -12,12 +12,17 @@ export abstract class RedisConnection {
   abstract readonly client: RedisClientType;
 }
 
-class NodeRedisConnection extends RedisConnection implements OnApplicationShutdown {
+class NodeRedisConnection
+  extends RedisConnection
+  implements OnApplicationShutdown
+{
   private readonly logger = new Logger(RedisConnection.name);
 
   constructor(readonly client: RedisClientType) {
     super();
-    this.client.on('error', (error: Error) => this.logger.error(`Redis: ${error.message}`));
+    this.client.on('error', (error: Error) =>
+      this.logger.error(`Redis: ${error.message}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -34,7 +39,9 @@ class NodeRedisConnection extends RedisConnection implements OnApplicationShutdo
       provide: RedisConnection,
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
-        const client = createClient({ url: config.redisUrl }) as RedisClientType;
+        const client = createClient({
+          url: config.redisUrl,
+        }) as RedisClientType;
         const connection = new NodeRedisConnection(client);
         await client.connect();
 

@@ -18,7 +18,9 @@ export class UpdateProfileUseCase {
 
     if (changes.username !== undefined) {
       update.username = normaliseUsername(changes.username);
-      const holder = await this.users.findCredentialsByUsername(update.username);
+      const holder = await this.users.findCredentialsByUsername(
+        update.username,
+      );
       if (holder && holder.user.uuid !== userUuid) {
         throw new ConflictError('This username is already taken');
       }

@@ -14,7 +14,9 @@ export abstract class UserRepository {
 
   abstract findCredentialsById(uuid: string): Promise<UserCredentials | null>;
 
-  abstract findCredentialsByUsername(username: string): Promise<UserCredentials | null>;
+  abstract findCredentialsByUsername(
+    username: string,
+  ): Promise<UserCredentials | null>;
 
   abstract markVerified(uuid: string): Promise<void>;
 
@@ -24,9 +26,16 @@ export abstract class UserRepository {
    * uploads each learn which picture to delete. Throws NotFoundError when
    * the user does not exist.
    */
-  abstract updatePicture(uuid: string, url: string, fileId: string): Promise<string | null>;
+  abstract updatePicture(
+    uuid: string,
+    url: string,
+    fileId: string,
+  ): Promise<string | null>;
 
-  abstract updatePasswordHash(uuid: string, passwordHash: string): Promise<void>;
+  abstract updatePasswordHash(
+    uuid: string,
+    passwordHash: string,
+  ): Promise<void>;
 
   /** Throws ConflictError when the new username is taken. */
   abstract updateProfile(uuid: string, changes: ProfileChanges): Promise<User>;

@@ -4,13 +4,19 @@ import { User } from '../domain/user';
 
 /** The profile as the mobile app reads it; never holds a hash, code or token. */
 export class ProfileResponse {
-  @ApiProperty({ example: '2026-12-03T19:44:08.000Z', description: 'ISO-8601, UTC' })
+  @ApiProperty({
+    example: '2026-12-03T19:44:08.000Z',
+    description: 'ISO-8601, UTC',
+  })
   created_at: string;
 
   @ApiProperty({ example: 'ada@example.com' })
   email: string;
 
-  @ApiProperty({ example: '', description: 'Storage id of the picture; empty when none' })
+  @ApiProperty({
+    example: '',
+    description: 'Storage id of the picture; empty when none',
+  })
   file_id: string;
 
   @ApiProperty({ example: 'Ada Lovelace' })

@@ -10,7 +10,12 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
-import { AppConfig, AuthenticatedUser, CurrentUser, ResponseMessage } from '@vexora/shared';
+import {
+  AppConfig,
+  AuthenticatedUser,
+  CurrentUser,
+  ResponseMessage,
+} from '@vexora/shared';
 
 import { GetProfileUseCase } from '../application/get-profile.use-case';
 import { UpdateProfileUseCase } from '../application/update-profile.use-case';
@@ -29,12 +34,22 @@ export class UsersController {
 
   @Get()
   @ResponseMessage('Profile loaded')
-  @ApiOkResponse({ type: ProfileResponse, description: 'The signed-in user (inside the envelope `data`)' })
-  @ApiUnauthorizedResponse({ description: 'Missing, invalid, expired or revoked access token' })
-  async profile(@CurrentUser() user: AuthenticatedUser): Promise<ProfileResponse> {
+  @ApiOkResponse({
+    type: ProfileResponse,
+    description: 'The signed-in user (inside the envelope `data`)',
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Missing, invalid, expired or revoked access token',
+  })
+  async profile(
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ProfileResponse> {
     const profile = await this.getProfile.execute(user.uuid);
 
-    return ProfileResponse.from(profile, this.config.publicUrl('assets/avatar.png'));
+    return ProfileResponse.from(
+      profile,
+      this.config.publicUrl('assets/avatar.png'),
+    );
   }
 
   @Put()
@@ -46,9 +61,15 @@ export class UsersController {
   @ApiBadRequestResponse({ description: 'Invalid name or username' })
   @ApiConflictResponse({ description: 'Username taken' })
   @ApiUnauthorizedResponse({ description: 'Missing or invalid access token' })
-  async update(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto): Promise<ProfileResponse> {
+  async update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: UpdateProfileDto,
+  ): Promise<ProfileResponse> {
     const profile = await this.updateProfile.execute(user.uuid, body);
 
-    return ProfileResponse.from(profile, this.config.publicUrl('assets/avatar.png'));
+    return ProfileResponse.from(
+      profile,
+      this.config.publicUrl('assets/avatar.png'),
+    );
   }
 }

@@ -71,24 +71,34 @@ export class TypeormUserRepository extends UserRepository {
       .where('user.uuid = :uuid', { uuid })
       .getOne();
 
-    return entity ? { passwordHash: entity.passwordHash, user: toUser(entity) } : null;
+    return entity
+      ? { passwordHash: entity.passwordHash, user: toUser(entity) }
+      : null;
   }
 
-  async findCredentialsByUsername(username: string): Promise<UserCredentials | null> {
+  async findCredentialsByUsername(
+    username: string,
+  ): Promise<UserCredentials | null> {
     const entity = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('lower(user.username) = lower(:username)', { username })
       .getOne();
 
-    return entity ? { passwordHash: entity.passwordHash, user: toUser(entity) } : null;
+    return entity
+      ? { passwordHash: entity.passwordHash, user: toUser(entity) }
+      : null;
   }
 
   async markVerified(uuid: string): Promise<void> {
     await this.users.update({ uuid }, { verified: true });
   }
 
-  async updatePicture(uuid: string, url: string, fileId: string): Promise<string | null> {
+  async updatePicture(
+    uuid: string,
+    url: string,
+    fileId: string,
+  ): Promise<string | null> {
     return this.users.manager.transaction(async (manager) => {
       const current = await manager.findOne(UserOrmEntity, {
         lock: { mode: 'pessimistic_write' },
@@ -99,7 +109,11 @@ export class TypeormUserRepository extends UserRepository {
         throw new NotFoundError('This account no longer exists');
       }
 
-      await manager.update(UserOrmEntity, { uuid }, { fileId, profilePicture: url });
+      await manager.update(
+        UserOrmEntity,
+        { uuid },
+        { fileId, profilePicture: url },
+      );
 
       return current.fileId;
     });
@@ -126,12 +140,17 @@ export class TypeormUserRepository extends UserRepository {
       return error;
     }
 
-    const driverError = error.driverError as { code?: string; constraint?: string };
+    const driverError = error.driverError as {
+      code?: string;
+      constraint?: string;
+    };
     if (driverError.code !== UNIQUE_VIOLATION) {
       return error;
     }
 
-    const message = CONFLICT_MESSAGES[driverError.constraint ?? ''] ?? 'This account already exists';
+    const message =
+      CONFLICT_MESSAGES[driverError.constraint ?? ''] ??
+      'This account already exists';
 
     return new ConflictError(message);
   }

@@ -10,6 +10,8 @@ export class ChangePasswordDto {
   @ApiProperty({ example: 'correct-horse-battery' })
   @IsString({ message: 'previous_password must be a string' })
   @IsNotEmpty({ message: 'previous_password is required' })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `previous_password must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `previous_password must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  })
   previous_password: string;
 }

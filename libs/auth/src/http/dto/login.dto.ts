@@ -7,7 +7,9 @@ export class LoginDto {
   @ApiProperty({ example: 'correct-horse-battery' })
   @IsString({ message: 'password must be a string' })
   @IsNotEmpty({ message: 'password is required' })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `password must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `password must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  })
   password: string;
 
   @ApiProperty({ example: 'ada_l' })

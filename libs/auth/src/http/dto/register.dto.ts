@@ -1,4 +1,9 @@
-import { EmailField, NameField, PasswordField, UsernameField } from '@vexora/shared';
+import {
+  EmailField,
+  NameField,
+  PasswordField,
+  UsernameField,
+} from '@vexora/shared';
 
 export class RegisterDto {
   @EmailField()

@@ -10,7 +10,8 @@ export class SendOtpDto {
   email: string;
 
   @ApiPropertyOptional({
-    description: 'Defaults to "verify" for an unverified address and "reset" otherwise',
+    description:
+      'Defaults to "verify" for an unverified address and "reset" otherwise',
     enum: ['verify', 'reset'],
   })
   @IsOptional()

@@ -1,7 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 
-import { AuthenticatedRequest, IS_PUBLIC_KEY, UnauthenticatedError } from '@vexora/shared';
+import {
+  AuthenticatedRequest,
+  IS_PUBLIC_KEY,
+  UnauthenticatedError,
+} from '@vexora/shared';
 
 import { TokenService } from '../../application/token.service';
 import { SessionStore } from '../../domain/session.store';
@@ -37,12 +41,16 @@ export class JwtAuthGuard implements CanActivate {
 
     const match = BEARER.exec(header.trim());
     if (!match) {
-      throw new UnauthenticatedError('Malformed Authorization header; expected "Bearer <token>"');
+      throw new UnauthenticatedError(
+        'Malformed Authorization header; expected "Bearer <token>"',
+      );
     }
 
     const claims = await this.tokens.verifyAccessToken(match[1]);
     if (await this.sessions.isRevoked(claims.sid, claims.jti)) {
-      throw new UnauthenticatedError('This session has ended, please sign in again');
+      throw new UnauthenticatedError(
+        'This session has ended, please sign in again',
+      );
     }
 
     request.user = {

@@ -9,7 +9,9 @@ import { AuthenticatedRequest, DomainError, ErrorCode } from '@vexora/shared';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+  protected override async getTracker(
+    request: Record<string, unknown>,
+  ): Promise<string> {
     const { ip, user } = request as unknown as AuthenticatedRequest;
 
     return user ? `user:${user.uuid}` : `ip:${ip ?? 'unknown'}`;
@@ -21,8 +23,12 @@ export class RateLimitGuard extends ThrottlerGuard {
   ): Promise<void> {
     const wait = Math.max(1, Math.ceil(detail.timeToBlockExpire));
 
-    throw new DomainError(ErrorCode.RateLimited, `Too many requests, please try again in ${wait} seconds`, {
-      retryAfterSeconds: wait,
-    });
+    throw new DomainError(
+      ErrorCode.RateLimited,
+      `Too many requests, please try again in ${wait} seconds`,
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   }
 }

@@ -8,7 +8,10 @@ import { Public } from '../decorators/public.decorator';
 const ONE_DAY_SECONDS = 24 * 60 * 60;
 
 /** A flat colour square with a lighter disc: enough to fill an image slot. */
-function renderPlaceholder(background: string, foreground: string): Promise<Buffer> {
+function renderPlaceholder(
+  background: string,
+  foreground: string,
+): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300">
     <rect width="300" height="300" fill="${background}"/>
     <circle cx="150" cy="150" r="80" fill="${foreground}"/>

@@ -1,9 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const trim = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value,
+);
 
 export const PASSWORD_MIN_LENGTH = 8;
 /** Bounds the hashing work a request can ask for; argon2 itself has no limit. */
@@ -18,21 +27,40 @@ export const EmailField = () =>
     IsEmail({}, { message: 'email must be a valid e-mail address' }),
   );
 
-export const PasswordField = (name = 'password', example = 'correct-horse-battery') =>
+export const PasswordField = (
+  name = 'password',
+  example = 'correct-horse-battery',
+) =>
   applyDecorators(
-    ApiProperty({ example, maxLength: PASSWORD_MAX_LENGTH, minLength: PASSWORD_MIN_LENGTH }),
+    ApiProperty({
+      example,
+      maxLength: PASSWORD_MAX_LENGTH,
+      minLength: PASSWORD_MIN_LENGTH,
+    }),
     IsString({ message: `${name} must be a string` }),
-    MinLength(PASSWORD_MIN_LENGTH, { message: `${name} must be at least ${PASSWORD_MIN_LENGTH} characters` }),
-    MaxLength(PASSWORD_MAX_LENGTH, { message: `${name} must be at most ${PASSWORD_MAX_LENGTH} characters` }),
+    MinLength(PASSWORD_MIN_LENGTH, {
+      message: `${name} must be at least ${PASSWORD_MIN_LENGTH} characters`,
+    }),
+    MaxLength(PASSWORD_MAX_LENGTH, {
+      message: `${name} must be at most ${PASSWORD_MAX_LENGTH} characters`,
+    }),
   );
 
 export const UsernameField = () =>
   applyDecorators(
-    ApiProperty({ example: 'ada_l', maxLength: 30, description: 'Letters, digits, ".", "_" or "-"' }),
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value)),
+    ApiProperty({
+      example: 'ada_l',
+      maxLength: 30,
+      description: 'Letters, digits, ".", "_" or "-"',
+    }),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.normalize('NFKC').trim() : value,
+    ),
     IsString({ message: 'username must be a string' }),
     Length(1, 30, { message: 'username must be 1 to 30 characters' }),
-    Matches(/^[\p{L}\p{N}._-]+$/u, { message: 'username may only hold letters, digits, ".", "_" and "-"' }),
+    Matches(/^[\p{L}\p{N}._-]+$/u, {
+      message: 'username may only hold letters, digits, ".", "_" and "-"',
+    }),
   );
 
 export const NameField = () =>
@@ -45,7 +73,10 @@ export const NameField = () =>
 
 export const OtpField = () =>
   applyDecorators(
-    ApiProperty({ example: '042917', description: 'The 6-digit code from the e-mail' }),
+    ApiProperty({
+      example: '042917',
+      description: 'The 6-digit code from the e-mail',
+    }),
     trim,
     IsString({ message: 'otp must be a string' }),
     Matches(/^\d{6}$/, { message: 'otp must be 6 digits' }),

@@ -9,4 +9,7 @@ export interface ResponseMessageOptions {
 
 /** The `message` (and whether the app shows it) for a successful response. */
 export const ResponseMessage = (message: string, shouldNotify = false) =>
-  SetMetadata(RESPONSE_MESSAGE_KEY, { message, shouldNotify } satisfies ResponseMessageOptions);
+  SetMetadata(RESPONSE_MESSAGE_KEY, {
+    message,
+    shouldNotify,
+  } satisfies ResponseMessageOptions);

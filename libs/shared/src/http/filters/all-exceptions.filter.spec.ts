@@ -1,4 +1,8 @@
-import { ArgumentsHost, BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 
 import { DomainError, ErrorCode } from '../../errors/domain-error';
@@ -42,7 +46,12 @@ describe(AllExceptionsFilter.name, () => {
   it('should send Retry-After for a rate-limited error', () => {
     const { host, response } = fakeHost();
 
-    filter.catch(new DomainError(ErrorCode.RateLimited, 'Slow down', { retryAfterSeconds: 41.2 }), host);
+    filter.catch(
+      new DomainError(ErrorCode.RateLimited, 'Slow down', {
+        retryAfterSeconds: 41.2,
+      }),
+      host,
+    );
 
     expect(response.status).toHaveBeenCalledWith(429);
     expect(response.setHeader).toHaveBeenCalledWith('Retry-After', '42');
@@ -51,11 +60,16 @@ describe(AllExceptionsFilter.name, () => {
   it('should keep the status and text of framework 4xx errors', () => {
     const { host, response } = fakeHost();
 
-    filter.catch(new BadRequestException('email must be a valid e-mail address'), host);
+    filter.catch(
+      new BadRequestException('email must be a valid e-mail address'),
+      host,
+    );
 
     expect(response.status).toHaveBeenCalledWith(400);
     expect(response.json).toHaveBeenCalledWith(
-      expect.objectContaining({ message: 'email must be a valid e-mail address' }),
+      expect.objectContaining({
+        message: 'email must be a valid e-mail address',
+      }),
     );
   });
 
@@ -69,7 +83,11 @@ describe(AllExceptionsFilter.name, () => {
 
   it('should never leak the text of an unexpected error', () => {
     const { host, response } = fakeHost();
-    const error = new QueryFailedError('SELECT * FROM users', [], new Error('relation "users" does not exist'));
+    const error = new QueryFailedError(
+      'SELECT * FROM users',
+      [],
+      new Error('relation "users" does not exist'),
+    );
 
     filter.catch(error, host);
 

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { DomainError } from '../../errors/domain-error';
@@ -16,7 +23,8 @@ const GENERIC_MESSAGES: Partial<Record<number, string>> = {
   [HttpStatus.NOT_FOUND]: 'Not found',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'The upload is too large',
   [HttpStatus.TOO_MANY_REQUESTS]: 'Too many requests, please slow down',
-  [HttpStatus.INTERNAL_SERVER_ERROR]: 'Something went wrong on our side, please try again',
+  [HttpStatus.INTERNAL_SERVER_ERROR]:
+    'Something went wrong on our side, please try again',
 };
 
 /** Text of an HttpException's response, which Nest stores in several shapes. */
@@ -55,7 +63,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : undefined,
       );
     } else {
-      this.logger.debug(`${request.method} ${request.originalUrl} -> ${mapped.status}: ${mapped.message}`);
+      this.logger.debug(
+        `${request.method} ${request.originalUrl} -> ${mapped.status}: ${mapped.message}`,
+      );
     }
 
     if (response.headersSent) {
@@ -63,10 +73,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
 
     if (mapped.retryAfterSeconds !== undefined) {
-      response.setHeader('Retry-After', String(Math.ceil(mapped.retryAfterSeconds)));
+      response.setHeader(
+        'Retry-After',
+        String(Math.ceil(mapped.retryAfterSeconds)),
+      );
     }
 
-    response.status(mapped.status).json(errorEnvelope(mapped.message, mapped.shouldNotify));
+    response
+      .status(mapped.status)
+      .json(errorEnvelope(mapped.message, mapped.shouldNotify));
   }
 
   private map(exception: unknown): Mapped {
@@ -82,7 +97,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const message =
-        status >= 500 ? GENERIC_MESSAGES[HttpStatus.INTERNAL_SERVER_ERROR]! : httpExceptionMessage(exception);
+        status >= 500
+          ? GENERIC_MESSAGES[HttpStatus.INTERNAL_SERVER_ERROR]!
+          : httpExceptionMessage(exception);
 
       return { message, shouldNotify: true, status };
     }

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { AppConfig } from '@vexora/shared';
+import { translateBodyParserErrors } from '@vexora/shared/http/body-parser-errors';
 
 import { AppModule } from './app.module';
 
@@ -30,11 +31,16 @@ function setUpSwagger(app: INestApplication): void {
 
 /** Builds the configured application; `main.ts` and the e2e suite share it. */
 export async function createApp(): Promise<NestExpressApplication> {
+  // Body parsers are mounted below, followed by their error translation.
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
     bufferLogs: true,
   });
 
   app.useLogger(app.get(Logger));
+  app.useBodyParser('json');
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(translateBodyParserErrors);
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   // The Swagger UI inlines its scripts; the API itself serves only JSON.
   app.use(helmet({ contentSecurityPolicy: false }));

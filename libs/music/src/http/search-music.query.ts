@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+import { RequiredText } from '@vexora/shared';
 
 export const SEARCH_MAX_LENGTH = 100;
 
@@ -14,10 +15,6 @@ export class SearchMusicQuery {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim() : value,
   )
-  @IsString({ message: 'search must be a string' })
-  @IsNotEmpty({ message: 'search must not be empty' })
-  @MaxLength(SEARCH_MAX_LENGTH, {
-    message: `search must be at most ${SEARCH_MAX_LENGTH} characters`,
-  })
+  @RequiredText('search', SEARCH_MAX_LENGTH)
   search: string;
 }

@@ -4,7 +4,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AssetsController } from './controllers/assets.controller';
 import { AllExceptionsFilter } from './filters/all-exceptions.filter';
 import { EnvelopeInterceptor } from './interceptors/envelope.interceptor';
-import { createValidationPipe } from './validation.pipe';
+import { AppValidationPipe } from './validation.pipe';
 
 /**
  * The request pipeline, registered as app providers so that tests booting
@@ -15,7 +15,7 @@ import { createValidationPipe } from './validation.pipe';
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
-    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_PIPE, useClass: AppValidationPipe },
   ],
 })
 export class HttpModule {}

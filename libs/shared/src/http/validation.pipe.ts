@@ -1,4 +1,5 @@
 import {
+  ArgumentMetadata,
   BadRequestException,
   ValidationError,
   ValidationPipe,
@@ -14,17 +15,50 @@ function describe(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
+/** The first NUL character's path in a request value, if any. */
+function findNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path || 'value' : undefined;
+  }
+
+  if (value === null || typeof value !== 'object') {
+    return undefined;
+  }
+
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNul(item, path ? `${path}.${key}` : key);
+    if (found) {
+      return found;
+    }
+  }
+
+  return undefined;
+}
+
 /**
  * Unknown fields are stripped, not rejected: the mobile app sends extras
  * such as `user_id`. Failures become one sentence that names each field.
+ * Text with a NUL character is refused up front: PostgreSQL cannot store it
+ * and would otherwise fail the request later as a server error.
  */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    exceptionFactory: (errors) =>
-      new BadRequestException(describe(errors).join('; ')),
-    forbidNonWhitelisted: false,
-    stopAtFirstError: true,
-    transform: true,
-    whitelist: true,
-  });
+export class AppValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      exceptionFactory: (errors) =>
+        new BadRequestException(describe(errors).join('; ')),
+      forbidNonWhitelisted: false,
+      stopAtFirstError: true,
+      transform: true,
+      whitelist: true,
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    const field = findNul(value);
+    if (field) {
+      throw new BadRequestException(`${field} must not contain NUL characters`);
+    }
+
+    return super.transform(value, metadata);
+  }
 }

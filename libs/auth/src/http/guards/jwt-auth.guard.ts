@@ -10,7 +10,8 @@ import {
 import { TokenService } from '../../application/token.service';
 import { SessionStore } from '../../domain/session.store';
 
-const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/;
+/** The scheme name is case-insensitive (RFC 9110 §11.1). */
+const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i;
 
 /**
  * Global guard: every route needs `Authorization: Bearer <access token>`

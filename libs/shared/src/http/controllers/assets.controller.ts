@@ -23,7 +23,8 @@ function renderPlaceholder(
 /**
  * Placeholder images the service links to when a track has no cover or a
  * user has no picture, so every URL the app shows resolves to an image.
- * Served outside the API prefix at /assets/*.
+ * Served outside the API prefix at /assets/*, and embeddable by web
+ * clients of other origins (helmet's default would forbid that).
  */
 @ApiExcludeController()
 @Controller('assets')
@@ -36,6 +37,7 @@ export class AssetsController {
   @Public()
   @Get('cover.png')
   @Header('Cache-Control', `public, max-age=${ONE_DAY_SECONDS}`)
+  @Header('Cross-Origin-Resource-Policy', 'cross-origin')
   async cover(@Res() response: Response): Promise<void> {
     response.type('png').send(await this.images.get('cover'));
   }
@@ -43,6 +45,7 @@ export class AssetsController {
   @Public()
   @Get('avatar.png')
   @Header('Cache-Control', `public, max-age=${ONE_DAY_SECONDS}`)
+  @Header('Cross-Origin-Resource-Policy', 'cross-origin')
   async avatar(@Res() response: Response): Promise<void> {
     response.type('png').send(await this.images.get('avatar'));
   }

@@ -2,7 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
+  IsNotEmpty,
   IsString,
   Length,
   Matches,
@@ -14,6 +16,24 @@ const trim = Transform(({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value,
 );
 
+/**
+ * Checked before every other rule of a field (class-validator runs IsDefined
+ * first), so a missing field is reported as missing.
+ */
+export const Required = (name: string) =>
+  IsDefined({ message: `${name} is required` });
+
+/** A required, non-blank string of bounded length. */
+export const RequiredText = (name: string, maxLength: number) =>
+  applyDecorators(
+    Required(name),
+    IsString({ message: `${name} must be a string` }),
+    IsNotEmpty({ message: `${name} must not be empty` }),
+    MaxLength(maxLength, {
+      message: `${name} must be at most ${maxLength} characters`,
+    }),
+  );
+
 export const PASSWORD_MIN_LENGTH = 8;
 /** Bounds the hashing work a request can ask for; argon2 itself has no limit. */
 export const PASSWORD_MAX_LENGTH = 128;
@@ -22,6 +42,7 @@ export const EmailField = () =>
   applyDecorators(
     ApiProperty({ example: 'ada@example.com', maxLength: 254 }),
     trim,
+    Required('email'),
     IsString({ message: 'email must be a string' }),
     MaxLength(254, { message: 'email must be at most 254 characters' }),
     IsEmail({}, { message: 'email must be a valid e-mail address' }),
@@ -37,6 +58,7 @@ export const PasswordField = (
       maxLength: PASSWORD_MAX_LENGTH,
       minLength: PASSWORD_MIN_LENGTH,
     }),
+    Required(name),
     IsString({ message: `${name} must be a string` }),
     MinLength(PASSWORD_MIN_LENGTH, {
       message: `${name} must be at least ${PASSWORD_MIN_LENGTH} characters`,
@@ -56,6 +78,7 @@ export const UsernameField = () =>
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' ? value.normalize('NFKC').trim() : value,
     ),
+    Required('username'),
     IsString({ message: 'username must be a string' }),
     Length(1, 30, { message: 'username must be 1 to 30 characters' }),
     Matches(/^[\p{L}\p{N}._-]+$/u, {
@@ -67,6 +90,7 @@ export const NameField = () =>
   applyDecorators(
     ApiProperty({ example: 'Ada Lovelace', maxLength: 50 }),
     trim,
+    Required('name'),
     IsString({ message: 'name must be a string' }),
     Length(1, 50, { message: 'name must be 1 to 50 characters' }),
   );
@@ -78,6 +102,7 @@ export const OtpField = () =>
       description: 'The 6-digit code from the e-mail',
     }),
     trim,
+    Required('otp'),
     IsString({ message: 'otp must be a string' }),
     Matches(/^\d{6}$/, { message: 'otp must be 6 digits' }),
   );

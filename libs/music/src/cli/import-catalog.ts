@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// The same .env as the service, so both talk to the same database.
+import 'dotenv/config';
 
 import { resolve } from 'node:path';
 

@@ -191,6 +191,21 @@ describe(CatalogImporter.name, () => {
       expect(rows[0].search_text).toMatch(/^nao dei tchau vitor fernandes/);
     });
 
+    it('should refuse a file whose open quote swallows the rows after it, and write nothing', async () => {
+      const csv = await writeCsv([
+        HEADER,
+        csvRow('EEEEEEEEEEEEEEEEEEEEE1'),
+        csvRow('EEEEEEEEEEEEEEEEEEEEE2', '"Unclosed quote'),
+        csvRow('EEEEEEEEEEEEEEEEEEEEE3'),
+        csvRow('EEEEEEEEEEEEEEEEEEEEE4'),
+      ]);
+
+      await expect(
+        importer.import(client, csv, { table: scratchTable }),
+      ).rejects.toThrow('A quote opened after line 2 is never closed');
+      await expect(countRows(scratchTable)).resolves.toBe(0);
+    });
+
     it('should reject a file whose header is not the catalogue layout and write nothing', async () => {
       const csv = await writeCsv(['id,name', csvRow('DDDDDDDDDDDDDDDDDDDDD1')]);
 

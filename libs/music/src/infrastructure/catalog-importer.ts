@@ -106,6 +106,15 @@ export class CatalogImporter {
     );
 
     await pipeline(file, parser, converter, copy);
+    if (parser.unterminatedQuote) {
+      // The file has no multi-line fields, so an open quote swallowed every
+      // later row: importing the rest would silently drop good data.
+      throw new Error(
+        `A quote opened after line ${converter.lastLine} is never closed, so ` +
+          'the rows after it cannot be read; nothing was imported. Fix the quote and run again.',
+      );
+    }
+
     options.onProgress?.({
       bytesRead: totalBytes,
       rowsRead: converter.rowsRead,
@@ -145,16 +154,21 @@ function summarise(counts: LoadCounts, durationMs: number): ImportSummary {
 }
 
 function createParser(skipped: SkippedRow[]) {
-  const parser = parse({
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-  });
+  const parser: ReturnType<typeof parse> & { unterminatedQuote?: boolean } =
+    parse({
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+    });
   // csv-parse reports each bad quote of a record separately: keep the first.
   let lastLine = 0;
   parser.on('skip', (error: CsvError) => {
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      parser.unterminatedQuote = true;
+    }
+
     const line = Number(error.lines);
     if (line !== lastLine) {
       skipped.push({ line, reason: error.message });
@@ -170,6 +184,8 @@ class CopyLineConverter extends Transform {
   readonly skipped: SkippedRow[] = [];
   rowsRead = 0;
   valid = 0;
+  /** Line of the last record read, bad or good. */
+  lastLine = 1;
 
   private batch = '';
   private headerSeen = false;
@@ -196,6 +212,7 @@ class CopyLineConverter extends Transform {
     }
 
     this.rowsRead += 1;
+    this.lastLine = info.lines;
     this.convert(record, info.lines);
     if (this.rowsRead % PROGRESS_EVERY_ROWS === 0) {
       this.onRows(this.rowsRead);

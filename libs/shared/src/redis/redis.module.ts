@@ -32,6 +32,15 @@ class NodeRedisConnection
   }
 }
 
+const STARTUP_CONNECT_ATTEMPTS = 5;
+
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.password = parsed.password ? '***' : '';
+
+  return parsed.toString();
+}
+
 @Global()
 @Module({
   providers: [
@@ -39,11 +48,26 @@ class NodeRedisConnection
       provide: RedisConnection,
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
+        let connectedOnce = false;
         const client = createClient({
+          socket: {
+            // Refuse to start without Redis (a clear error beats a hang),
+            // but ride out outages once the service runs.
+            reconnectStrategy: (retries: number, cause: Error) => {
+              if (!connectedOnce && retries >= STARTUP_CONNECT_ATTEMPTS) {
+                return new Error(
+                  `Redis at ${redactedUrl(config.redisUrl)} is unreachable: ${cause.message}`,
+                );
+              }
+
+              return Math.min(100 * 2 ** retries, 2000);
+            },
+          },
           url: config.redisUrl,
         }) as RedisClientType;
         const connection = new NodeRedisConnection(client);
         await client.connect();
+        connectedOnce = true;
 
         return connection;
       },

@@ -21,6 +21,8 @@ export interface StageTimings {
   detectMs: number;
   rankMs: number;
   saveMs: number;
+  /** The whole use-case, stages and what lies between them. */
+  totalMs: number;
 }
 
 export interface MoodDetectionResult extends SavedDetection {
@@ -41,6 +43,7 @@ export class DetectMoodUseCase {
   ) {}
 
   async execute(userUuid: string, image: Buffer): Promise<MoodDetectionResult> {
+    const started = performance.now();
     const detection = await this.classifier.detect(image);
 
     const rankStart = performance.now();
@@ -70,7 +73,12 @@ export class DetectMoodUseCase {
     return {
       ...saved,
       detection,
-      timings: { ...detection.timings, rankMs, saveMs },
+      timings: {
+        ...detection.timings,
+        rankMs,
+        saveMs,
+        totalMs: performance.now() - started,
+      },
     };
   }
 }

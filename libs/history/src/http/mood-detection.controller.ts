@@ -36,7 +36,14 @@ import {
 } from '../application/detect-mood.use-case';
 import { MoodDetectionResponse } from './history.responses';
 
-const STAGES = ['decode', 'detect', 'classify', 'rank', 'save'] as const;
+const STAGES = [
+  'decode',
+  'detect',
+  'classify',
+  'rank',
+  'save',
+  'total',
+] as const;
 
 /** Per-stage durations as a Server-Timing header, for clients and the benchmark. */
 function serverTiming(timings: StageTimings): string {

@@ -8,6 +8,8 @@ import {
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
+import type { SpotifySettings } from '@vexora/shared';
+
 /**
  * The Spotify fixtures (reference/spotify-fixtures), read where they lie:
  * SPOTIFY_FIXTURES_DIR, else next to the shared data folder.
@@ -114,6 +116,20 @@ export class FakeSpotify {
 
   get apiUrl(): string {
     return `${this.baseUrl}/v1`;
+  }
+
+  /** Adapter settings that point at this fake, with short test timeouts. */
+  settings(overrides: Partial<SpotifySettings> = {}): SpotifySettings {
+    return {
+      accountsUrl: this.accountsUrl,
+      apiUrl: this.apiUrl,
+      clientId: this.clientId,
+      clientSecret: this.clientSecret,
+      market: 'US',
+      maxRetryAfterSeconds: 2,
+      timeoutMs: 2000,
+      ...overrides,
+    };
   }
 
   /** The SPOTIFY_* settings that point the service here. */

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 
 import { createKeyv } from '@keyv/redis';
 import { createCache } from 'cache-manager';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import { NotFoundError } from '@vexora/shared';
 
+import { openCatalogDatabase } from '../../../../test/support/catalog-database';
 import {
   FakeSpotify,
   SPOTIFY_IDS,
@@ -15,7 +16,6 @@ import { MusicSources } from '../domain/music-sources';
 import { CachedMusicCatalog } from '../infrastructure/cached-music-catalog';
 import { PostgresMusicCatalog } from '../infrastructure/postgres-music-catalog';
 import { createSpotifyCatalog } from '../infrastructure/spotify/spotify.factory';
-import { TrackEntity } from '../infrastructure/track.entity';
 import { BROWSE_LIMIT, BrowseMusicUseCase } from './browse-music.use-case';
 
 const CSNY_TRACK_ID = '0gCJkpD0RhF2rjiALLHBQL';
@@ -28,13 +28,7 @@ describe(BrowseMusicUseCase.name, () => {
 
   beforeAll(async () => {
     await fake.start();
-    dataSource = new DataSource({
-      entities: [TrackEntity],
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-    });
-    await dataSource.initialize();
-    local = new PostgresMusicCatalog(dataSource.getRepository(TrackEntity));
+    ({ catalog: local, dataSource } = await openCatalogDatabase());
   });
 
   afterAll(async () => {
@@ -48,15 +42,7 @@ describe(BrowseMusicUseCase.name, () => {
 
   /** A fresh Spotify adapter per test, so a back-off does not leak. */
   function withSpotify(): BrowseMusicUseCase {
-    const remote = createSpotifyCatalog({
-      accountsUrl: fake.accountsUrl,
-      apiUrl: fake.apiUrl,
-      clientId: fake.clientId,
-      clientSecret: fake.clientSecret,
-      market: 'US',
-      maxRetryAfterSeconds: 2,
-      timeoutMs: 2000,
-    });
+    const remote = createSpotifyCatalog(fake.settings());
 
     return new BrowseMusicUseCase({ local, remote } satisfies MusicSources);
   }
@@ -201,15 +187,7 @@ describe(BrowseMusicUseCase.name, () => {
         stores: [createKeyv(process.env.REDIS_URL!, { namespace: 'spec' })],
       });
       const remote = new CachedMusicCatalog(
-        createSpotifyCatalog({
-          accountsUrl: fake.accountsUrl,
-          apiUrl: fake.apiUrl,
-          clientId: fake.clientId,
-          clientSecret: fake.clientSecret,
-          market: 'US',
-          maxRetryAfterSeconds: 2,
-          timeoutMs: 2000,
-        }),
+        createSpotifyCatalog(fake.settings()),
         cache,
         { namespace: `spotify-${Date.now()}`, ttlMs: 60_000 },
       );

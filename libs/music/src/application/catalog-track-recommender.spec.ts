@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import { Mood, MOODS } from '@vexora/shared';
 
+import { openCatalogDatabase } from '../../../../test/support/catalog-database';
+
 import { buildMoodAffinity } from '../domain/mood-affinity';
-import { PostgresMusicCatalog } from '../infrastructure/postgres-music-catalog';
-import { TrackEntity } from '../infrastructure/track.entity';
 import {
   CatalogTrackRecommender,
   RECOMMENDATION_COUNT,
@@ -21,15 +21,9 @@ describe(CatalogTrackRecommender.name, () => {
   let recommender: CatalogTrackRecommender;
 
   beforeAll(async () => {
-    dataSource = new DataSource({
-      entities: [TrackEntity],
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-    });
-    await dataSource.initialize();
-    recommender = new CatalogTrackRecommender(
-      new PostgresMusicCatalog(dataSource.getRepository(TrackEntity)),
-    );
+    const opened = await openCatalogDatabase();
+    dataSource = opened.dataSource;
+    recommender = new CatalogTrackRecommender(opened.catalog);
   });
 
   afterAll(async () => {

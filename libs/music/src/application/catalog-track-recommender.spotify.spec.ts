@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+
+import { openCatalogDatabase } from '../../../../test/support/catalog-database';
 
 import { MoodCandidateSource, MusicCatalog } from '../domain/music-catalog';
 import { Track } from '../domain/track';
 import { PostgresMusicCatalog } from '../infrastructure/postgres-music-catalog';
-import { TrackEntity } from '../infrastructure/track.entity';
 import {
   CatalogTrackRecommender,
   RECOMMENDATION_COUNT,
@@ -54,13 +55,7 @@ describe(`${CatalogTrackRecommender.name} with Spotify`, () => {
   let catalog: PostgresMusicCatalog;
 
   beforeAll(async () => {
-    dataSource = new DataSource({
-      entities: [TrackEntity],
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-    });
-    await dataSource.initialize();
-    catalog = new PostgresMusicCatalog(dataSource.getRepository(TrackEntity));
+    ({ catalog, dataSource } = await openCatalogDatabase());
   });
 
   afterAll(async () => {

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+
+import { openCatalogDatabase } from '../../../../test/support/catalog-database';
 
 import { PostgresMusicCatalog } from './postgres-music-catalog';
-import { TrackEntity } from './track.entity';
 
 const CSNY_TRACK_ID = '0gCJkpD0RhF2rjiALLHBQL';
 const DECOMPOSED_TITLE_ID = '3RuDv1zMc0DJ4t8J1XRDPk';
@@ -13,13 +14,7 @@ describe(PostgresMusicCatalog.name, () => {
   let catalog: PostgresMusicCatalog;
 
   beforeAll(async () => {
-    dataSource = new DataSource({
-      entities: [TrackEntity],
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-    });
-    await dataSource.initialize();
-    catalog = new PostgresMusicCatalog(dataSource.getRepository(TrackEntity));
+    ({ catalog, dataSource } = await openCatalogDatabase());
   });
 
   afterAll(async () => {

@@ -1,5 +1,3 @@
-import type { SpotifySettings } from '@vexora/shared';
-
 import {
   EMPTY_SEARCH_QUERY,
   FakeSpotify,
@@ -17,19 +15,6 @@ describe(SpotifyMusicCatalog.name, () => {
   let client: SpotifyApiClient;
   let catalog: SpotifyMusicCatalog;
 
-  function settings(overrides: Partial<SpotifySettings> = {}): SpotifySettings {
-    return {
-      accountsUrl: fake.accountsUrl,
-      apiUrl: fake.apiUrl,
-      clientId: fake.clientId,
-      clientSecret: fake.clientSecret,
-      market: 'US',
-      maxRetryAfterSeconds: 2,
-      timeoutMs: 2000,
-      ...overrides,
-    };
-  }
-
   beforeAll(async () => {
     await fake.start();
   });
@@ -40,8 +25,8 @@ describe(SpotifyMusicCatalog.name, () => {
 
   beforeEach(() => {
     fake.reset();
-    tokens = new SpotifyTokenProvider(settings());
-    client = new SpotifyApiClient(settings(), tokens);
+    tokens = new SpotifyTokenProvider(fake.settings());
+    client = new SpotifyApiClient(fake.settings(), tokens);
     catalog = new SpotifyMusicCatalog(client, 'US');
   });
 
@@ -170,7 +155,7 @@ describe(SpotifyMusicCatalog.name, () => {
     });
 
     it('should be unavailable with wrong client credentials', async () => {
-      const wrong = settings({ clientSecret: 'wrong' });
+      const wrong = fake.settings({ clientSecret: 'wrong' });
       const badCatalog = new SpotifyMusicCatalog(
         new SpotifyApiClient(wrong, new SpotifyTokenProvider(wrong)),
         'US',
@@ -236,7 +221,7 @@ describe(SpotifyMusicCatalog.name, () => {
     );
 
     it('should be unavailable when Spotify does not answer in time', async () => {
-      const slow = settings({ timeoutMs: 100 });
+      const slow = fake.settings({ timeoutMs: 100 });
       const slowCatalog = new SpotifyMusicCatalog(
         new SpotifyApiClient(slow, new SpotifyTokenProvider(slow)),
         'US',
@@ -249,7 +234,7 @@ describe(SpotifyMusicCatalog.name, () => {
     });
 
     it('should be unavailable when nothing listens', async () => {
-      const closed = settings({
+      const closed = fake.settings({
         accountsUrl: 'http://127.0.0.1:9',
         apiUrl: 'http://127.0.0.1:9/v1',
       });

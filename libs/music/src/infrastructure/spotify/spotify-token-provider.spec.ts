@@ -1,5 +1,3 @@
-import type { SpotifySettings } from '@vexora/shared';
-
 import { FakeSpotify } from '../../../../../test/support/fake-spotify';
 import { Clock } from './clock';
 import { SpotifyTokenProvider } from './spotify-token-provider';
@@ -22,19 +20,6 @@ describe(SpotifyTokenProvider.name, () => {
   let clock: ManualClock;
   let provider: SpotifyTokenProvider;
 
-  function settings(overrides: Partial<SpotifySettings> = {}): SpotifySettings {
-    return {
-      accountsUrl: fake.accountsUrl,
-      apiUrl: fake.apiUrl,
-      clientId: fake.clientId,
-      clientSecret: fake.clientSecret,
-      market: 'US',
-      maxRetryAfterSeconds: 2,
-      timeoutMs: 2000,
-      ...overrides,
-    };
-  }
-
   beforeAll(async () => {
     await fake.start();
   });
@@ -47,7 +32,7 @@ describe(SpotifyTokenProvider.name, () => {
     fake.reset();
     fake.expiresInSeconds = 3600;
     clock = new ManualClock();
-    provider = new SpotifyTokenProvider(settings(), clock);
+    provider = new SpotifyTokenProvider(fake.settings(), clock);
   });
 
   describe('token', () => {
@@ -93,7 +78,7 @@ describe(SpotifyTokenProvider.name, () => {
 
     it('should reject with the status when the credentials are wrong', async () => {
       const wrong = new SpotifyTokenProvider(
-        settings({ clientId: 'someone-else' }),
+        fake.settings({ clientId: 'someone-else' }),
         clock,
       );
 

@@ -73,14 +73,12 @@ describe('request validation (e2e)', () => {
   });
 
   it('should refuse text with a NUL character instead of failing in the database', async () => {
-    const response = await context.http
-      .post('/api/v1/register')
-      .send({
-        email: 'nul@example.test',
-        name: 'N\u0000ull',
-        password: 'long-enough-pass',
-        username: 'nul_user',
-      });
+    const response = await context.http.post('/api/v1/register').send({
+      email: 'nul@example.test',
+      name: 'N\u0000ull',
+      password: 'long-enough-pass',
+      username: 'nul_user',
+    });
 
     expectBadRequest(response, /name must not contain NUL characters/);
   });

@@ -9,6 +9,7 @@ import {
   TestContext,
   uniqueUser,
 } from './support/test-app';
+import { expectError } from './support/envelope';
 
 const jwt = new JwtService();
 
@@ -37,14 +38,6 @@ describe('accounts (e2e)', () => {
 
   const refresh = (refreshToken: string) =>
     context.http.post('/api/v1/refresh').send({ refresh_token: refreshToken });
-
-  const expectError = (body: unknown) =>
-    expect(body).toEqual({
-      data: null,
-      message: expect.any(String),
-      shouldNotify: true,
-      success: false,
-    });
 
   describe('auth-failure matrix', () => {
     let user: SignedInUser;

@@ -8,6 +8,7 @@ import {
   startTestApp,
   TestContext,
 } from './support/test-app';
+import { expectError } from './support/envelope';
 
 describe('mood detection with bad input (e2e)', () => {
   let context: TestContext;
@@ -30,14 +31,6 @@ describe('mood detection with bad input (e2e)', () => {
         contentType: 'application/octet-stream',
         filename,
       });
-
-  const expectError = (body: unknown) =>
-    expect(body).toEqual({
-      data: null,
-      message: expect.any(String),
-      shouldNotify: true,
-      success: false,
-    });
 
   it('should answer 415 for a text file named .jpg', async () => {
     const response = await upload(

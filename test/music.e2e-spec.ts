@@ -10,6 +10,7 @@ import {
   startTestApp,
   TestContext,
 } from './support/test-app';
+import { expectError } from './support/envelope';
 
 const CSNY_TRACK_ID = '0gCJkpD0RhF2rjiALLHBQL';
 const DECOMPOSED_TITLE_ID = '3RuDv1zMc0DJ4t8J1XRDPk';
@@ -41,15 +42,6 @@ function expectTracks(
       expect(track.source).toBe(source);
     }
   }
-}
-
-function expectError(body: unknown): void {
-  expect(body).toEqual({
-    data: null,
-    message: expect.any(String),
-    shouldNotify: true,
-    success: false,
-  });
 }
 
 describe('music browsing from the local catalogue (e2e)', () => {

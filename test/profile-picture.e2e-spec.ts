@@ -14,6 +14,7 @@ import {
   startTestApp,
   TestContext,
 } from './support/test-app';
+import { expectError } from './support/envelope';
 
 const PICTURE_ROUTE = '/api/v1/user/profile-picture';
 const IMAGEKIT_VARIABLES = [
@@ -22,14 +23,6 @@ const IMAGEKIT_VARIABLES = [
   'IMAGEKIT_PUBLIC_KEY',
   'IMAGEKIT_URL_ENDPOINT',
 ];
-
-const expectError = (body: unknown) =>
-  expect(body).toEqual({
-    data: null,
-    message: expect.any(String),
-    shouldNotify: true,
-    success: false,
-  });
 
 /** Sets variables for one describe block and puts the previous values back. */
 function withEnvironment(values: () => Record<string, string>) {

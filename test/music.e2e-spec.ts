@@ -23,7 +23,7 @@ const CONTRACT_FIELDS = [
 ] as const;
 const ABSOLUTE_URL = /^https?:\/\/[^/\s]+/;
 
-/** SPEC §2: five non-null strings, absolute path and thumbnail, no null anywhere. */
+/** The app's track shape: five non-null strings, absolute path and thumbnail, no null anywhere. */
 function expectTracks(
   music: Array<Record<string, unknown>>,
   source?: 'catalog' | 'spotify',
@@ -63,7 +63,7 @@ describe('music browsing from the local catalogue (e2e)', () => {
       .set('Authorization', `Bearer ${user.accessToken}`)
       .set('Content-Type', 'application/json');
 
-  it('should answer a random playlist of ten catalogue tracks in the SPEC shape', async () => {
+  it('should answer a random playlist of ten catalogue tracks in the wire shape', async () => {
     const response = await get('random-playlist?refresh=true&user_id=7').expect(
       200,
     );

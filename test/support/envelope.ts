@@ -1,4 +1,4 @@
-/** Asserts the SPEC error envelope: no data, a message, the app notifies. */
+/** Asserts the error envelope: no data, a message, the app notifies. */
 export function expectError(body: unknown): void {
   expect(body).toEqual({
     data: null,

@@ -12,7 +12,7 @@ export interface FeatureTarget {
 }
 
 export interface MoodProfile {
-  /** Catalogue genre labels that suit the mood (data/catalog/README.md). */
+  /** Catalogue genre labels (the CSV's `track_genre`) that suit the mood. */
   genres: ReadonlySet<string>;
   /** The mood's box in valence/energy space; picks should average inside it. */
   region: { energy: FeatureRange; valence: FeatureRange };

@@ -4,7 +4,7 @@ import { BrowseResult } from '../application/browse-music.use-case';
 import { TrackSource } from '../domain/track';
 import { toTrackResponse, TrackResponse } from './track.response';
 
-/** `data` of the browsing routes (SPEC §2: `{music: [track]}`, plus `source`). */
+/** `data` of the browsing routes: `{music: [track]}` as the app reads it, plus `source`. */
 export class MusicListResponse {
   @ApiProperty({ type: [TrackResponse] })
   music: TrackResponse[];

@@ -75,7 +75,7 @@ describe(MusicController.name, () => {
     });
 
   describe('GET /spotify/random-playlist', () => {
-    it('should answer the SPEC shape with the placeholder cover and the source', async () => {
+    it('should answer the wire shape with the placeholder cover and the source', async () => {
       browse.random.mockResolvedValue(result('catalog'));
 
       const response = await request(app.getHttpServer())

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { Track, TrackSource } from '../domain/track';
 
-/** A track as the mobile app reads it (SPEC §2): five non-null strings plus extras. */
+/** A track as the mobile app reads it: five non-null strings plus extras. */
 export class TrackResponse {
   @ApiProperty({ example: 'Deja Vu' })
   album: string;
@@ -48,7 +48,7 @@ export class TrackResponse {
 
 /**
  * Maps a track to the wire shape; `placeholderCoverUrl` fills a missing
- * cover. No field is ever null: the app breaks on nulls (SPEC §2).
+ * cover. No field is ever null: the mobile app breaks on nulls.
  */
 export function toTrackResponse(
   track: Track,

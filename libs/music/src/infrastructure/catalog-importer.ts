@@ -55,7 +55,7 @@ const PROGRESS_EVERY_ROWS = 2_000;
 const COPY_BATCH_CHARS = 64 * 1024;
 
 /**
- * Loads the track catalogue CSV (data/catalog/README.md layout) into
+ * Loads the track catalogue CSV (columns in `CATALOG_COLUMNS`) into
  * PostgreSQL: COPY into a staging table, then one upsert keyed on the id, so
  * a re-run changes nothing and a corrected file updates rows in place.
  */

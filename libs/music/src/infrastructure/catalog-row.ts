@@ -1,6 +1,6 @@
 import { buildSearchText } from '../domain/search-text';
 
-/** The CSV header, in file order (see data/catalog/README.md). */
+/** The catalogue CSV header, in file order. */
 export const CATALOG_COLUMNS = [
   'track_id',
   'artists',

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './cache/guarded-cache';
 export * from './domain/mood';
 export * from './errors/domain-error';
 export * from './http/decorators/response-message.decorator';

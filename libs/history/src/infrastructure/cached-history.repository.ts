@@ -4,7 +4,7 @@ import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 
-import { Mood } from '@vexora/shared';
+import { GuardedCache, Mood } from '@vexora/shared';
 
 import {
   HistoryEntry,
@@ -30,29 +30,36 @@ function reviveTrack(track: HistoryTrack): HistoryTrack {
 /**
  * Serves a user's history list and entry tracks from Redis. Keys carry a
  * per-user generation that every new detection replaces, so a stale list is
- * never served; without a generation (no detection lately) nothing is
- * cached, as a reader cannot know whether a detection is being saved. Cache trouble is logged and the database answers instead.
+ * never served; without a generation nothing is cached, because a reader
+ * cannot tell whether a detection is being saved at that moment. Cache
+ * trouble is logged and the database answers instead.
+ *
+ * Saving drops the generation before the write and sets a new one after it,
+ * so Redis failing between the two leaves no generation and no caching. Only
+ * when Redis is unreachable for both calls and then comes back with its data
+ * can a list from before the detection be served, for at most `CACHE_TTL_MS`.
  */
 @Injectable()
 export class CachedHistoryRepository extends HistoryRepository {
-  private readonly logger = new Logger(CachedHistoryRepository.name);
+  private readonly cache: GuardedCache;
 
   constructor(
     private readonly database: TypeormHistoryRepository,
-    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @Inject(CACHE_MANAGER) cache: Cache,
   ) {
     super();
+    this.cache = new GuardedCache(
+      cache,
+      new Logger(CachedHistoryRepository.name),
+      'History',
+    );
   }
 
   async save(detection: NewDetection): Promise<SavedDetection> {
+    const generationKey = this.generationKey(detection.userUuid);
+    await this.cache.del(generationKey);
     const saved = await this.database.save(detection);
-    await this.attempt('invalidate', () =>
-      this.cache.set(
-        this.generationKey(detection.userUuid),
-        randomUUID(),
-        GENERATION_TTL_MS,
-      ),
-    );
+    await this.cache.set(generationKey, randomUUID(), GENERATION_TTL_MS);
 
     return saved;
   }
@@ -97,22 +104,22 @@ export class CachedHistoryRepository extends HistoryRepository {
     name: string,
     load: () => Promise<T>,
   ): Promise<T> {
-    const generation = await this.attempt('read', () =>
-      this.cache.get<string>(this.generationKey(userUuid)),
+    const generation = await this.cache.get<string>(
+      this.generationKey(userUuid),
     );
-    const key = `history:${userUuid}:${generation ?? 'none'}:${name}`;
-    const hit = generation
-      ? await this.attempt('read', () => this.cache.get<T>(key))
-      : undefined;
+    if (!generation) {
+      return load();
+    }
+
+    const key = `history:${userUuid}:${generation}:${name}`;
+    const hit = await this.cache.get<T>(key);
     if (hit !== undefined && hit !== null) {
       return hit;
     }
 
     const value = await load();
-    if (generation && value !== null) {
-      await this.attempt('write', () =>
-        this.cache.set(key, value, CACHE_TTL_MS),
-      );
+    if (value !== null) {
+      await this.cache.set(key, value, CACHE_TTL_MS);
     }
 
     return value;
@@ -120,20 +127,5 @@ export class CachedHistoryRepository extends HistoryRepository {
 
   private generationKey(userUuid: string): string {
     return `history:${userUuid}:generation`;
-  }
-
-  private async attempt<T>(
-    action: string,
-    operation: () => Promise<T>,
-  ): Promise<T | undefined> {
-    try {
-      return await operation();
-    } catch (error) {
-      this.logger.warn(
-        `History cache ${action} failed, using the database: ${String(error)}`,
-      );
-
-      return undefined;
-    }
   }
 }

@@ -1,12 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Cache } from 'cache-manager';
 
+import { GuardedCache } from '@vexora/shared';
+
 import { MusicCatalog } from '../domain/music-catalog';
 import { foldText } from '../domain/search-text';
 import { Track } from '../domain/track';
-
-/** A cache slower than this is treated as down: the catalogue answers instead. */
-const CACHE_TIMEOUT_MS = 250;
 
 export interface CachedMusicCatalogOptions {
   /** Tells apart the catalogues sharing the cache, e.g. `catalog`, `spotify`. */
@@ -21,14 +20,19 @@ export interface CachedMusicCatalogOptions {
  * are never cached.
  */
 export class CachedMusicCatalog extends MusicCatalog {
-  private readonly logger = new Logger(CachedMusicCatalog.name);
+  private readonly cache: GuardedCache;
 
   constructor(
     private readonly inner: MusicCatalog,
-    private readonly cache: Cache,
+    cache: Cache,
     private readonly options: CachedMusicCatalogOptions,
   ) {
     super();
+    this.cache = new GuardedCache(
+      cache,
+      new Logger(CachedMusicCatalog.name),
+      'Music search',
+    );
   }
 
   findById(id: string): Promise<Track | null> {
@@ -41,41 +45,14 @@ export class CachedMusicCatalog extends MusicCatalog {
 
   async search(query: string, limit: number): Promise<Track[]> {
     const key = `music:search:${this.options.namespace}:${limit}:${foldText(query)}`;
-    const hit = await this.attempt('read', () => this.cache.get<Track[]>(key));
+    const hit = await this.cache.get<Track[]>(key);
     if (Array.isArray(hit)) {
       return hit;
     }
 
     const tracks = await this.inner.search(query, limit);
-    await this.attempt('write', () =>
-      this.cache.set(key, tracks, this.options.ttlMs),
-    );
+    await this.cache.set(key, tracks, this.options.ttlMs);
 
     return tracks;
-  }
-
-  private async attempt<T>(
-    action: string,
-    operation: () => Promise<T>,
-  ): Promise<T | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`timed out after ${CACHE_TIMEOUT_MS} ms`)),
-        CACHE_TIMEOUT_MS,
-      );
-    });
-
-    try {
-      return await Promise.race([operation(), timeout]);
-    } catch (error) {
-      this.logger.warn(
-        `Music search cache ${action} failed, skipping the cache: ${String(error)}`,
-      );
-
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

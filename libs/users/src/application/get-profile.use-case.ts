@@ -5,6 +5,11 @@ import { NotFoundError } from '@vexora/shared';
 import { User } from '../domain/user';
 import { UserRepository } from '../domain/user.repository';
 
+/**
+ * Reads the profile from PostgreSQL on every request. It is deliberately not
+ * cached: one indexed lookup costs less than a cache that could hand back a
+ * name, username or picture from before a change.
+ */
 @Injectable()
 export class GetProfileUseCase {
   constructor(private readonly users: UserRepository) {}

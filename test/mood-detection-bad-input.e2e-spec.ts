@@ -59,13 +59,38 @@ describe('mood detection with bad input (e2e)', () => {
     expectError(response.body);
   });
 
-  it('should answer 413 for a 12 MB upload', async () => {
+  it('should answer 413 for a 12 MB upload, naming the limit', async () => {
     const response = await upload(
       randomBytes(12 * 1024 * 1024),
       'big.jpg',
     ).expect(413);
 
     expectError(response.body);
+    expect(response.body.message).toBe(
+      'The image is larger than the 10 MB limit',
+    );
+  });
+
+  it('should answer 400 for an empty file, saying it is empty', async () => {
+    const response = await upload(Buffer.alloc(0), 'empty.jpg').expect(400);
+
+    expectError(response.body);
+    expect(response.body.message).toBe('The image file is empty');
+  });
+
+  it('should answer 400 for a second file next to the image', async () => {
+    const photo = readFace('photos/happy_0001.jpg');
+    const response = await context.http
+      .post('/api/v1/mood-detection')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .attach('image', photo, 'selfie.jpg')
+      .attach('other', photo, 'other.jpg')
+      .expect(400);
+
+    expectError(response.body);
+    expect(response.body.message).toBe(
+      'Send exactly one file, in the multipart field "image"',
+    );
   });
 
   it('should answer 422 for a photo without a face', async () => {
@@ -96,6 +121,7 @@ describe('mood detection with bad input (e2e)', () => {
       .expect(400);
 
     expectError(response.body);
+    expect(response.body.message).toMatch(/"image"/);
   });
 
   it('should answer 401 without a token', async () => {

@@ -162,13 +162,40 @@ describe('profile picture on local disk (e2e)', () => {
     expect(await profile()).toEqual(before);
   });
 
-  it('should answer 415 for a GIF named .png', async () => {
-    const response = await upload(
-      readFace('photos/happy_0003.png'),
-      'avatar.png',
-    ).expect(415);
+  it.each([
+    ['a GIF named .png', 'photos/happy_0003.png', (input: Buffer) => input],
+    [
+      'a WebP',
+      'photos/angry_0002.jpg',
+      (input: Buffer) => sharp(input).webp().toBuffer(),
+    ],
+  ])(
+    'should accept %s and store it as a JPEG',
+    async (_label, face, convert) => {
+      const bytes = await convert(readFace(face));
+
+      await upload(bytes, 'avatar.png').expect(200);
+
+      const after = await profile();
+      const image = await context.http
+        .get(pathOf(after.profile_picture))
+        .expect(200);
+      expect((await sharp(image.body as Buffer).metadata()).format).toBe(
+        'jpeg',
+      );
+    },
+  );
+
+  it('should answer 415 for a TIFF', async () => {
+    const before = await profile();
+    const tiff = await sharp(readFace('photos/angry_0002.jpg'))
+      .tiff()
+      .toBuffer();
+
+    const response = await upload(tiff, 'avatar.tif').expect(415);
 
     expectError(response.body);
+    expect(await profile()).toEqual(before);
   });
 
   it('should answer 413 for a 12 MB upload', async () => {

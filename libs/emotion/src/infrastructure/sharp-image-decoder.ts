@@ -1,10 +1,11 @@
 import sharp from 'sharp';
 
+import { sniffImageFormat } from '@vexora/shared';
+
 import {
   ImageTooLargeError,
   UnsupportedImageError,
 } from '../domain/emotion.errors';
-import { sniffImageFormat } from './image-format';
 import { RgbImage } from './rgb-image';
 
 /** An upright RGB rendition of an upload, plus its full upright size. */

@@ -1,11 +1,4 @@
-import {
-  Controller,
-  Post,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -24,9 +17,9 @@ import {
   AppConfig,
   AuthenticatedUser,
   CurrentUser,
-  DomainError,
-  ErrorCode,
+  ImageUpload,
   ResponseMessage,
+  UploadedImage,
 } from '@vexora/shared';
 import { toTrackResponse } from '@vexora/music';
 
@@ -62,7 +55,7 @@ export class MoodDetectionController {
   ) {}
 
   @Post()
-  @UseInterceptors(FileInterceptor('image'))
+  @ImageUpload()
   @ResponseMessage('Mood detected')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -90,16 +83,9 @@ export class MoodDetectionController {
   @ApiUnprocessableEntityResponse({ description: 'No face found in the image' })
   async detect(
     @CurrentUser() user: AuthenticatedUser,
-    @UploadedFile() image: Express.Multer.File | undefined,
+    @UploadedImage() image: Express.Multer.File,
     @Res({ passthrough: true }) response: Response,
   ): Promise<MoodDetectionResponse> {
-    if (!image || image.size === 0) {
-      throw new DomainError(
-        ErrorCode.BadRequest,
-        'Send the selfie as the multipart field "image"',
-      );
-    }
-
     const result = await this.detectMood.execute(user.uuid, image.buffer);
     response.setHeader('Server-Timing', serverTiming(result.timings));
     const cover = this.config.publicUrl('assets/cover.png');

@@ -271,7 +271,10 @@ describe(UpdateProfilePictureUseCase.name, () => {
 
     it.each([
       ['a text file', () => Buffer.from('definitely not a photo\n'.repeat(50))],
-      ['a GIF named .png', () => readFace('photos/happy_0003.png')],
+      [
+        'a TIFF',
+        () => sharp(readFace('photos/happy_0001.jpg')).tiff().toBuffer(),
+      ],
       [
         'a truncated JPEG',
         () => readFace('photos/happy_0001.jpg').subarray(0, 4000),
@@ -287,7 +290,7 @@ describe(UpdateProfilePictureUseCase.name, () => {
         const { repository, useCase } = setUp();
 
         await expectCode(
-          useCase.execute('user-1', bytes()),
+          useCase.execute('user-1', await bytes()),
           ErrorCode.UnsupportedImage,
         );
 

@@ -6,12 +6,13 @@ export interface PreparedPicture {
 
 /**
  * Port that turns an uploaded file into a picture safe to publish: only
- * PNG or JPEG by their bytes, upright, without metadata, of bounded size.
+ * JPEG, PNG, GIF or WebP by their bytes (the first frame of an animation),
+ * upright, without metadata, of bounded size.
  */
 export abstract class PictureProcessor {
   /**
-   * Throws UnsupportedPictureError for anything else than a readable PNG or
-   * JPEG, PictureTooLargeError when it has too many pixels.
+   * Throws UnsupportedPictureError for anything else than a readable image
+   * of those types, PictureTooLargeError when it has too many pixels.
    */
   abstract prepare(upload: Buffer): Promise<PreparedPicture>;
 }

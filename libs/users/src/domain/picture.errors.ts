@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '@vexora/shared';
 
 export class UnsupportedPictureError extends DomainError {
   constructor(
-    message = 'The profile picture must be a PNG or JPEG image',
+    message = 'The profile picture must be a JPEG, PNG, GIF or WebP image',
     cause?: unknown,
   ) {
     super(ErrorCode.UnsupportedImage, message, { cause });

@@ -1,5 +1,4 @@
-import { Controller, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Put } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -18,9 +17,9 @@ import {
 import {
   AuthenticatedUser,
   CurrentUser,
-  DomainError,
-  ErrorCode,
+  ImageUpload,
   ResponseMessage,
+  UploadedImage,
 } from '@vexora/shared';
 
 import { UpdateProfilePictureUseCase } from '../application/update-profile-picture.use-case';
@@ -32,14 +31,15 @@ export class ProfilePictureController {
   constructor(private readonly updatePicture: UpdateProfilePictureUseCase) {}
 
   @Put()
-  @UseInterceptors(FileInterceptor('image'))
+  @ImageUpload()
   @ResponseMessage('Profile picture updated', true)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       properties: {
         image: {
-          description: 'PNG or JPEG (judged by its bytes), at most 10 MB',
+          description:
+            'JPEG, PNG, GIF or WebP (judged by its bytes), at most 10 MB',
           format: 'binary',
           type: 'string',
         },
@@ -62,7 +62,7 @@ export class ProfilePictureController {
     description: 'Upload over 10 MB or too many pixels',
   })
   @ApiUnsupportedMediaTypeResponse({
-    description: 'Not a readable PNG or JPEG',
+    description: 'Not a readable JPEG, PNG, GIF or WebP',
   })
   @ApiTooManyRequestsResponse({
     description: 'Rate limited; see the Retry-After header',
@@ -72,15 +72,8 @@ export class ProfilePictureController {
   })
   async update(
     @CurrentUser() user: AuthenticatedUser,
-    @UploadedFile() image: Express.Multer.File | undefined,
+    @UploadedImage() image: Express.Multer.File,
   ): Promise<null> {
-    if (!image || image.size === 0) {
-      throw new DomainError(
-        ErrorCode.BadRequest,
-        'Send the picture as the multipart field "image"',
-      );
-    }
-
     await this.updatePicture.execute(user.uuid, image.buffer);
 
     return null;

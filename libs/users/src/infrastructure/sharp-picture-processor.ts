@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import sharp, { Metadata } from 'sharp';
 
-import { AppConfig } from '@vexora/shared';
+import { AppConfig, sniffImageFormat } from '@vexora/shared';
 
 import {
   PictureTooLargeError,
@@ -11,18 +11,6 @@ import { PictureProcessor, PreparedPicture } from '../domain/picture-processor';
 
 /** Longest side of a stored picture; the app shows it as a small avatar. */
 export const PICTURE_MAX_SIDE = 512;
-
-const PNG_SIGNATURE = Buffer.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
-]);
-const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
-
-function isPngOrJpeg(bytes: Buffer): boolean {
-  return (
-    bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE) ||
-    bytes.subarray(0, JPEG_SIGNATURE.length).equals(JPEG_SIGNATURE)
-  );
-}
 
 /**
  * Re-encodes every picture as a fresh JPEG: whatever the upload carried
@@ -35,7 +23,7 @@ export class SharpPictureProcessor extends PictureProcessor {
   }
 
   async prepare(upload: Buffer): Promise<PreparedPicture> {
-    if (!isPngOrJpeg(upload)) {
+    if (!sniffImageFormat(upload)) {
       throw new UnsupportedPictureError();
     }
 

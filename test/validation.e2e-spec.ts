@@ -1,3 +1,6 @@
+import { AddressInfo, connect } from 'node:net';
+
+import { expectError } from './support/envelope';
 import {
   signUp,
   SignedInUser,
@@ -115,5 +118,144 @@ describe('request validation (e2e)', () => {
     expect(response.headers['cross-origin-resource-policy']).toBe(
       'cross-origin',
     );
+  });
+
+  it('should name the route parameter that holds a NUL character', async () => {
+    const response = await context.http
+      .get('/api/v1/music/%00')
+      .set('Authorization', `Bearer ${user.accessToken}`);
+
+    expectBadRequest(
+      response,
+      /^history_uuid must not contain NUL characters$/,
+    );
+  });
+
+  it.each([['a\u202Eb'], ['bell\u0007'], ['line\nbreak']])(
+    'should refuse the control characters in the name %j',
+    async (name) => {
+      const response = await context.http
+        .put('/api/v1/user')
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .send({ name });
+
+      expectBadRequest(response, /^name must not contain control characters$/);
+    },
+  );
+
+  it('should keep letters of every script and emoji in a name', async () => {
+    const name = 'Zoë 李 \u{1F469}\u200D\u{1F4BB}';
+
+    const response = await context.http
+      .put('/api/v1/user')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .send({ name })
+      .expect(200);
+
+    expect(response.body.data.name).toBe(name);
+  });
+
+  it.each([
+    ['text/plain', '{"name":"Plain"}'],
+    ['application/xml', '<name>Xml</name>'],
+  ])(
+    'should answer 415 for a %s body and change nothing',
+    async (type, body) => {
+      const before = await context.http
+        .get('/api/v1/user')
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .expect(200);
+
+      const response = await context.http
+        .put('/api/v1/user')
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .set('Content-Type', type)
+        .send(body)
+        .expect(415);
+
+      expectError(response.body);
+      expect(response.body.message).toMatch(/JSON/);
+      const after = await context.http
+        .get('/api/v1/user')
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .expect(200);
+      expect(after.body.data).toEqual(before.body.data);
+    },
+  );
+
+  it('should still accept an empty body labelled as JSON on a GET', async () => {
+    await context.http
+      .get('/api/v1/history?refresh=true')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .set('Content-Type', 'application/json')
+      .expect(200);
+  });
+
+  it('should document both profile fields as optional', async () => {
+    const docs = await context.http.get('/docs-json').expect(200);
+
+    const schema = docs.body.components.schemas.UpdateProfileDto;
+    expect(Object.keys(schema.properties).sort()).toEqual(['name', 'username']);
+    expect(schema.required ?? []).toEqual([]);
+  });
+
+  describe('requests Node itself cannot parse', () => {
+    let port: number;
+
+    beforeAll(async () => {
+      const server = context.app.getHttpServer();
+      if (!server.listening) {
+        await new Promise<void>((resolve) =>
+          server.listen(0, '127.0.0.1', resolve),
+        );
+      }
+      port = (server.address() as AddressInfo).port;
+    });
+
+    /** Sends bytes as they are and reads the whole answer. */
+    const raw = (request: Buffer | string) =>
+      new Promise<{ body: unknown; status: number }>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('error', reject);
+        socket.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const [head, body] = text.split('\r\n\r\n');
+          resolve({
+            body: JSON.parse(body),
+            status: Number(head.split(' ')[1]),
+          });
+        });
+        socket.end(request);
+      });
+
+    it('should answer a raw non-ASCII URL with a 400 in the envelope', async () => {
+      const response = await raw(
+        Buffer.from(
+          'GET /api/v1/spotify/search?search=café HTTP/1.1\r\nHost: x\r\n\r\n',
+          'utf8',
+        ),
+      );
+
+      expect(response.status).toBe(400);
+      expectError(response.body);
+    });
+
+    it('should answer oversized headers with a 431 in the envelope', async () => {
+      const response = await raw(
+        `GET /api/v1/user HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+
+      expect(response.status).toBe(431);
+      expectError(response.body);
+    });
+
+    it('should keep serving afterwards', async () => {
+      await context.http
+        .get('/api/v1/user')
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .expect(200);
+    });
   });
 });

@@ -6,7 +6,11 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { AppConfig } from '@vexora/shared';
-import { translateBodyParserErrors } from '@vexora/shared/http/body-parser-errors';
+import {
+  refuseUnreadableBodies,
+  translateBodyParserErrors,
+} from '@vexora/shared/http/body-parser-errors';
+import { answerMalformedRequests } from '@vexora/shared/http/malformed-requests';
 
 import { AppModule } from './app.module';
 
@@ -38,6 +42,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   });
 
   app.useLogger(app.get(Logger));
+  app.use(refuseUnreadableBodies);
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(translateBodyParserErrors);
@@ -52,6 +57,7 @@ export async function createApp(): Promise<NestExpressApplication> {
     ],
   });
   app.enableShutdownHooks();
+  answerMalformedRequests(app.getHttpServer());
   setUpSwagger(app);
 
   return app;

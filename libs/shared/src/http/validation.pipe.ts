@@ -16,7 +16,7 @@ function describe(errors: ValidationError[], parent = ''): string[] {
 }
 
 /** The first NUL character's path in a request value, if any. */
-function findNul(value: unknown, path = ''): string | undefined {
+function findNul(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') {
     return value.includes('\u0000') ? path || 'value' : undefined;
   }
@@ -62,7 +62,12 @@ export class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
     // Only what the client typed is checked: body, query and route params.
     // Custom parameters (the current user, an uploaded file) are not text.
-    const field = metadata.type === 'custom' ? undefined : findNul(value);
+    // A parameter bound whole (`@Param('history_uuid')`) is named by
+    // `metadata.data`; in objects (bodies, DTOs) the path names the field.
+    const field =
+      metadata.type === 'custom'
+        ? undefined
+        : findNul(value, metadata.data ?? '');
     if (field) {
       throw new BadRequestException(`${field} must not contain NUL characters`);
     }

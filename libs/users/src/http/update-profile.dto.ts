@@ -1,5 +1,4 @@
 import { Transform } from 'class-transformer';
-import { IsOptional } from 'class-validator';
 
 import { NameField, UsernameField } from '@vexora/shared';
 
@@ -9,13 +8,11 @@ const NullAsAbsent = () =>
 
 /** Both fields optional; sent as JSON or as multipart form fields. */
 export class UpdateProfileDto {
-  @IsOptional()
-  @NameField()
+  @NameField({ optional: true })
   @NullAsAbsent()
   name?: string;
 
-  @IsOptional()
-  @UsernameField()
+  @UsernameField({ optional: true })
   @NullAsAbsent()
   username?: string;
 }

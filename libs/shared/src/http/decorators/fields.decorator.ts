@@ -1,10 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiPropertyOptions,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsDefined,
   IsEmail,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Length,
   Matches,
@@ -22,6 +27,29 @@ const trim = Transform(({ value }: { value: unknown }) =>
  */
 export const Required = (name: string) =>
   IsDefined({ message: `${name} is required` });
+
+export interface FieldOptions {
+  /** Absent (or null) means "leave unchanged"; present values are checked. */
+  optional?: boolean;
+}
+
+/** The documented schema plus either `Required` or `IsOptional`. */
+function presence(
+  name: string,
+  schema: ApiPropertyOptions,
+  { optional = false }: FieldOptions,
+) {
+  return applyDecorators(
+    optional ? ApiPropertyOptional(schema) : ApiProperty(schema),
+    optional ? IsOptional() : Required(name),
+  );
+}
+
+/**
+ * C0 and C1 control characters and the bidirectional overrides that make
+ * "evil\u202Egnp.exe" display as "evilexe.png": never wanted in a name.
+ */
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
 
 /** A required, non-blank string of bounded length. */
 export const RequiredText = (name: string, maxLength: number) =>
@@ -68,17 +96,20 @@ export const PasswordField = (
     }),
   );
 
-export const UsernameField = () =>
+export const UsernameField = (options: FieldOptions = {}) =>
   applyDecorators(
-    ApiProperty({
-      example: 'ada_l',
-      maxLength: 30,
-      description: 'Letters, digits, ".", "_" or "-"',
-    }),
+    presence(
+      'username',
+      {
+        example: 'ada_l',
+        maxLength: 30,
+        description: 'Letters, digits, ".", "_" or "-"',
+      },
+      options,
+    ),
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' ? value.normalize('NFKC').trim() : value,
     ),
-    Required('username'),
     IsString({ message: 'username must be a string' }),
     Length(1, 30, { message: 'username must be 1 to 30 characters' }),
     Matches(/^[\p{L}\p{N}._-]+$/u, {
@@ -86,13 +117,15 @@ export const UsernameField = () =>
     }),
   );
 
-export const NameField = () =>
+export const NameField = (options: FieldOptions = {}) =>
   applyDecorators(
-    ApiProperty({ example: 'Ada Lovelace', maxLength: 50 }),
+    presence('name', { example: 'Ada Lovelace', maxLength: 50 }, options),
     trim,
-    Required('name'),
     IsString({ message: 'name must be a string' }),
     Length(1, 50, { message: 'name must be 1 to 50 characters' }),
+    Matches(NO_CONTROL_CHARACTERS, {
+      message: 'name must not contain control characters',
+    }),
   );
 
 export const OtpField = () =>

@@ -62,7 +62,7 @@ export class AuthController {
   @AuthRateLimit()
   @Post('register')
   @ResponseMessage(
-    'Account created. Check your e-mail for the verification code.',
+    'Account created. Verify your e-mail address to sign in.',
     true,
   )
   @ApiOkResponse({

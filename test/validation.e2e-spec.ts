@@ -199,6 +199,37 @@ describe('request validation (e2e)', () => {
     expect(schema.required ?? []).toEqual([]);
   });
 
+  it.each([
+    ['delete', '/api/v1/history', 'GET, HEAD'],
+    ['get', '/api/v1/login', 'POST'],
+    [
+      'post',
+      `/api/v1/music/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+      'GET, HEAD',
+    ],
+    ['patch', '/api/v1/user', 'GET, HEAD, PUT'],
+  ] as const)(
+    'should answer %s %s with 405 and the methods it takes',
+    async (method, path, allow) => {
+      const response = await context.http[method](path)
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .expect(405);
+
+      expectError(response.body);
+      expect(response.headers.allow).toBe(allow);
+      expect(response.body.message).toContain(allow);
+    },
+  );
+
+  it('should still answer 404 for a path no route has', async () => {
+    const response = await context.http
+      .get('/api/v1/no-such-route')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .expect(404);
+
+    expectError(response.body);
+  });
+
   describe('requests Node itself cannot parse', () => {
     let port: number;
 

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AssetsController } from './controllers/assets.controller';
 import { AllExceptionsFilter } from './filters/all-exceptions.filter';
 import { EnvelopeInterceptor } from './interceptors/envelope.interceptor';
+import { RouteMethods } from './route-methods';
 import { AppValidationPipe } from './validation.pipe';
 
 /**
@@ -16,6 +17,7 @@ import { AppValidationPipe } from './validation.pipe';
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
     { provide: APP_PIPE, useClass: AppValidationPipe },
+    RouteMethods,
   ],
 })
 export class HttpModule {}

@@ -5,14 +5,19 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  NotFoundException,
+  Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { DomainError } from '../../errors/domain-error';
 import { ERROR_STATUS } from '../../errors/error-status';
 import { errorEnvelope } from '../envelope';
+import { RouteMethods } from '../route-methods';
 
 interface Mapped {
+  /** Methods the path accepts, for a 405's `Allow` header. */
+  allow?: string[];
   message: string;
   retryAfterSeconds?: number;
   shouldNotify: boolean;
@@ -51,11 +56,14 @@ function httpExceptionMessage(exception: HttpException): string {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
 
+  constructor(@Optional() private readonly routes?: RouteMethods) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
-    const mapped = this.map(exception);
+    const mapped =
+      this.methodNotAllowed(exception, request) ?? this.map(exception);
 
     if (mapped.status >= 500) {
       this.logger.error(
@@ -72,6 +80,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
 
+    if (mapped.allow) {
+      response.setHeader('Allow', mapped.allow.join(', '));
+    }
+
     if (mapped.retryAfterSeconds !== undefined) {
       response.setHeader(
         'Retry-After',
@@ -82,6 +94,35 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response
       .status(mapped.status)
       .json(errorEnvelope(mapped.message, mapped.shouldNotify));
+  }
+
+  /**
+   * Nest answers a request no route took with a NotFoundException worded
+   * "Cannot METHOD URL". When the path exists under other methods, that is
+   * a 405 naming them.
+   */
+  private methodNotAllowed(
+    exception: unknown,
+    request: Request,
+  ): Mapped | undefined {
+    if (
+      !(exception instanceof NotFoundException) ||
+      exception.message !== `Cannot ${request.method} ${request.originalUrl}`
+    ) {
+      return undefined;
+    }
+
+    const allow = this.routes?.allowedFor(request.path, request.method) ?? [];
+    if (allow.length === 0) {
+      return undefined;
+    }
+
+    return {
+      allow,
+      message: `${request.method} is not supported on this path; use ${allow.join(', ')}`,
+      shouldNotify: true,
+      status: HttpStatus.METHOD_NOT_ALLOWED,
+    };
   }
 
   private map(exception: unknown): Mapped {

@@ -15,6 +15,7 @@ import { CachedMusicCatalog } from './infrastructure/cached-music-catalog';
 import { CatalogSeeder } from './infrastructure/catalog-seeder';
 import { MemoisedMoodCandidates } from './infrastructure/memoised-mood-candidates';
 import { PostgresMusicCatalog } from './infrastructure/postgres-music-catalog';
+import { CacheSpotifyBackOffStore } from './infrastructure/spotify/spotify-back-off';
 import { createSpotifyCatalog } from './infrastructure/spotify/spotify.factory';
 import { TrackEntity } from './infrastructure/track.entity';
 
@@ -32,10 +33,14 @@ function createMusicSources(
       ttlMs,
     }),
     remote: config.spotify
-      ? new CachedMusicCatalog(createSpotifyCatalog(config.spotify), cache, {
-          namespace: 'spotify',
-          ttlMs,
-        })
+      ? new CachedMusicCatalog(
+          createSpotifyCatalog(
+            config.spotify,
+            new CacheSpotifyBackOffStore(cache),
+          ),
+          cache,
+          { namespace: 'spotify', ttlMs },
+        )
       : null,
   };
 }

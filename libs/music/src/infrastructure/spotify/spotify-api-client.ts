@@ -4,6 +4,7 @@ import type { SpotifySettings } from '@vexora/shared';
 
 import { Clock, SYSTEM_CLOCK } from './clock';
 import { retryAfterOrDefault } from './retry-after';
+import { SpotifyBackOffStore } from './spotify-back-off';
 import { SpotifyTokenProvider } from './spotify-token-provider';
 import { SpotifyUnavailableError } from './spotify-unavailable.error';
 
@@ -13,7 +14,8 @@ import { SpotifyUnavailableError } from './spotify-unavailable.error';
  * - 401: the token is dropped, a new one fetched, and the call retried once;
  * - 429: a `Retry-After` up to the configured cap is waited out once; a
  *   longer one (quota 429s ask for hours) fails the call at once and makes
- *   every call fail fast until it has passed;
+ *   every call fail fast until it has passed, on every instance sharing the
+ *   back-off store;
  * - 403 (app owner without Premium), 5xx, other statuses, timeouts and
  *   network errors: SpotifyUnavailableError;
  * - 404: null.
@@ -26,6 +28,7 @@ export class SpotifyApiClient {
     private readonly settings: SpotifySettings,
     private readonly tokens: SpotifyTokenProvider,
     private readonly clock: Clock = SYSTEM_CLOCK,
+    private readonly shared: SpotifyBackOffStore | null = null,
   ) {}
 
   /** Whether calls currently fail fast because of an earlier long 429. */
@@ -37,6 +40,7 @@ export class SpotifyApiClient {
     path: string,
     query: Record<string, string> = {},
   ): Promise<T | null> {
+    await this.adoptSharedBackOff();
     this.assertNotBackingOff();
 
     let renewedToken = false;
@@ -64,7 +68,7 @@ export class SpotifyApiClient {
           continue;
         }
 
-        this.backOff(retryAfter);
+        await this.backOff(retryAfter);
 
         throw new SpotifyUnavailableError(
           `Spotify rate limited ${path} for ${retryAfter} s`,
@@ -84,14 +88,29 @@ export class SpotifyApiClient {
     }
   }
 
-  private backOff(seconds: number): void {
-    const until = this.clock.now() + seconds * 1000;
+  /** Takes over a back-off another instance recorded (one Redis read). */
+  private async adoptSharedBackOff(): Promise<void> {
+    if (!this.shared || this.backingOff) {
+      return;
+    }
+
+    const until = await this.shared.until();
+    if (until > this.backOffUntil) {
+      this.backOffUntil = until;
+    }
+  }
+
+  private async backOff(seconds: number): Promise<void> {
+    const now = this.clock.now();
+    const until = now + seconds * 1000;
     if (until > this.backOffUntil) {
       this.backOffUntil = until;
       this.logger.warn(
         `Spotify asked to wait ${seconds} s: leaving it alone until ${new Date(until).toISOString()}`,
       );
     }
+
+    await this.shared?.extend(until, now);
   }
 
   private async token(): Promise<string> {
@@ -103,7 +122,7 @@ export class SpotifyApiClient {
         error.status === 429 &&
         error.retryAfterSeconds !== undefined
       ) {
-        this.backOff(error.retryAfterSeconds);
+        await this.backOff(error.retryAfterSeconds);
       }
 
       throw error;

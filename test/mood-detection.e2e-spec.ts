@@ -1,6 +1,7 @@
 import { MOODS } from '@vexora/shared';
 
 import { readFace } from './support/fixtures';
+import { expectError } from './support/envelope';
 import {
   signUp,
   SignedInUser,
@@ -283,6 +284,55 @@ describe('selfie to history (e2e)', () => {
       const earlier = new Set(ids.slice(0, 5).flat());
       expect(ids[5]).toHaveLength(10);
       expect(ids[5].filter((id) => earlier.has(id))).toEqual([]);
+    });
+
+    it('should page through the history with limit and before', async () => {
+      const reader = await signUp(context, 'pages');
+      const list = (query: string) =>
+        context.http
+          .get(`/api/v1/history${query}`)
+          .set('Authorization', `Bearer ${reader.accessToken}`);
+      for (let index = 0; index < 5; index += 1) {
+        await context.http
+          .post('/api/v1/mood-detection')
+          .set('Authorization', `Bearer ${reader.accessToken}`)
+          .attach('image', readFace('photos/happy_0004.jpg'), 'selfie.jpg')
+          .expect(200);
+      }
+      const uuids = (response: { body: { data: Array<{ uuid: string }> } }) =>
+        response.body.data.map((entry) => entry.uuid);
+
+      const all = uuids(await list('?refresh=true').expect(200));
+      const first = uuids(await list('?limit=2').expect(200));
+      const second = uuids(
+        await list(`?limit=2&before=${first[1].toUpperCase()}`).expect(200),
+      );
+      const rest = uuids(await list(`?before=${second[1]}`).expect(200));
+      const none = uuids(await list(`?limit=2&before=${all[4]}`).expect(200));
+
+      expect(all).toHaveLength(5);
+      expect([...first, ...second, ...rest]).toEqual(all);
+      expect(none).toEqual([]);
+    });
+
+    it.each([
+      ['?limit=0', 400, /^limit must be a whole number from 1 to 100$/],
+      ['?limit=101', 400, /^limit must be a whole number from 1 to 100$/],
+      ['?limit=two', 400, /^limit must be a whole number from 1 to 100$/],
+      ['?before=42', 400, /^before must be a history entry uuid$/],
+      [
+        `?before=${'1'.repeat(8)}-1111-4111-8111-${'1'.repeat(12)}`,
+        404,
+        /^before is not one of your history entries$/,
+      ],
+    ])('should answer %s with %i', async (query, status, message) => {
+      const response = await context.http
+        .get(`/api/v1/history${query}`)
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .expect(status);
+
+      expectError(response.body);
+      expect(response.body.message).toMatch(message);
     });
 
     it('should judge the image type by its bytes, not its name', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { Mood, NotFoundError } from '@vexora/shared';
 
-import { HistoryEntry, HistoryTrack } from '../domain/history';
+import { HistoryEntry, HistoryPage, HistoryTrack } from '../domain/history';
 import { HistoryRepository } from '../domain/history.repository';
 
 /** Read side of history: listing, one entry's tracks, the dominant mood. */
@@ -10,8 +10,13 @@ import { HistoryRepository } from '../domain/history.repository';
 export class HistoryQueries {
   constructor(private readonly history: HistoryRepository) {}
 
-  list(userUuid: string): Promise<HistoryEntry[]> {
-    return this.history.listForUser(userUuid);
+  async list(userUuid: string, page?: HistoryPage): Promise<HistoryEntry[]> {
+    const entries = await this.history.listForUser(userUuid, page);
+    if (!entries) {
+      throw new NotFoundError('before is not one of your history entries');
+    }
+
+    return entries;
   }
 
   async tracksOf(

@@ -2,6 +2,7 @@ import { Mood } from '@vexora/shared';
 
 import {
   HistoryEntry,
+  HistoryPage,
   HistoryTrack,
   MoodPicks,
   NewDetection,
@@ -13,8 +14,14 @@ export abstract class HistoryRepository {
   /** Writes the detection and all its tracks atomically. */
   abstract save(detection: NewDetection): Promise<SavedDetection>;
 
-  /** Newest first. */
-  abstract listForUser(userUuid: string): Promise<HistoryEntry[]>;
+  /**
+   * Newest first, narrowed by `page`; null when `page.before` is not an
+   * entry of this user.
+   */
+  abstract listForUser(
+    userUuid: string,
+    page?: HistoryPage,
+  ): Promise<HistoryEntry[] | null>;
 
   /** The entry's tracks in order, or null when it does not exist or is not the user's. */
   abstract tracksOf(

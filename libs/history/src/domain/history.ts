@@ -40,6 +40,14 @@ export interface SavedDetection {
   tracks: HistoryTrack[];
 }
 
+/** A window of a user's history, which is listed newest first. */
+export interface HistoryPage {
+  /** Only entries listed after this one (its uuid): older, or as old. */
+  before?: string;
+  /** At most this many entries; all of them when absent. */
+  limit?: number;
+}
+
 /** What a user was handed for one mood: every credited artist and genre. */
 export interface MoodPicks {
   artists: string[];

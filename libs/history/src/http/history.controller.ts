@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -22,6 +23,7 @@ import {
   HistoryTrackResponse,
   MostMoodResponse,
 } from './history.responses';
+import { ListHistoryQuery } from './list-history.query';
 
 const historyUuidPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -42,12 +44,19 @@ export class HistoryController {
   @ResponseMessage('History loaded')
   @ApiOkResponse({
     type: [HistoryEntryResponse],
-    description: 'Newest first; empty array without history',
+    description:
+      'Newest first; empty array without history. Without `limit` the whole history.',
   })
+  @ApiBadRequestResponse({ description: 'A malformed `limit` or `before`' })
+  @ApiNotFoundResponse({ description: '`before` is not one of your entries' })
   async list(
     @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListHistoryQuery,
   ): Promise<HistoryEntryResponse[]> {
-    const entries = await this.queries.list(user.uuid);
+    const entries = await this.queries.list(user.uuid, {
+      before: query.before?.toLowerCase(),
+      limit: query.limit,
+    });
 
     return entries.map((entry) => HistoryEntryResponse.from(entry));
   }

@@ -121,7 +121,7 @@ describe(CachedHistoryRepository.name, () => {
       const second = await repository.listForUser(userUuid);
 
       expect(second).toEqual(first);
-      expect(second[0].createdAt).toBeInstanceOf(Date);
+      expect(second?.[0].createdAt).toBeInstanceOf(Date);
       expect(db.listForUser).toHaveBeenCalledTimes(1);
     });
 
@@ -135,7 +135,7 @@ describe(CachedHistoryRepository.name, () => {
       const list = await repository.listForUser(userUuid);
 
       expect(list).toHaveLength(2);
-      expect(list[0].uuid).toBe(entry.uuid);
+      expect(list?.[0].uuid).toBe(entry.uuid);
     });
 
     it('should not cache a user with no detection since the cache began', async () => {
@@ -159,7 +159,7 @@ describe(CachedHistoryRepository.name, () => {
       const other = await repository.listForUser(otherUuid);
 
       expect(other).toHaveLength(1);
-      expect(other[0].userUuid).toBe(otherUuid);
+      expect(other?.[0].userUuid).toBe(otherUuid);
     });
   });
 

@@ -8,6 +8,7 @@ import { GuardedCache, Mood } from '@vexora/shared';
 
 import {
   HistoryEntry,
+  HistoryPage,
   HistoryTrack,
   MoodPicks,
   NewDetection,
@@ -64,12 +65,16 @@ export class CachedHistoryRepository extends HistoryRepository {
     return saved;
   }
 
-  async listForUser(userUuid: string): Promise<HistoryEntry[]> {
-    const entries = await this.cached(userUuid, 'list', () =>
-      this.database.listForUser(userUuid),
+  async listForUser(
+    userUuid: string,
+    page: HistoryPage = {},
+  ): Promise<HistoryEntry[] | null> {
+    const window = `${page.limit ?? 'all'}:${page.before ?? 'newest'}`;
+    const entries = await this.cached(userUuid, `list:${window}`, () =>
+      this.database.listForUser(userUuid, page),
     );
 
-    return entries.map(reviveEntry);
+    return entries ? entries.map(reviveEntry) : null;
   }
 
   async tracksOf(

@@ -7,6 +7,7 @@ import { Track, TrackSource } from '@vexora/music';
 
 import {
   HistoryEntry,
+  HistoryPage,
   HistoryTrack,
   MoodPicks,
   NewDetection,
@@ -125,13 +126,39 @@ export class TypeormHistoryRepository extends HistoryRepository {
     });
   }
 
-  async listForUser(userUuid: string): Promise<HistoryEntry[]> {
-    const entities = await this.entries.find({
-      order: { createdAt: 'DESC', uuid: 'DESC' },
-      where: { userUuid },
-    });
+  async listForUser(
+    userUuid: string,
+    page: HistoryPage = {},
+  ): Promise<HistoryEntry[] | null> {
+    const query = this.entries
+      .createQueryBuilder('entry')
+      .where('entry.userUuid = :userUuid', { userUuid })
+      .orderBy('entry.createdAt', 'DESC')
+      .addOrderBy('entry.uuid', 'DESC');
 
-    return entities.map(toEntry);
+    if (page.before !== undefined) {
+      const cursor = await this.entries.exists({
+        where: { userUuid, uuid: page.before },
+      });
+      if (!cursor) {
+        return null;
+      }
+
+      // Keyset paging in the listing's own order; the cursor's timestamp is
+      // compared in PostgreSQL, at its full microsecond precision.
+      query.andWhere(
+        `(entry.createdAt, entry.uuid) <
+          (SELECT cursor.created_at, cursor.uuid FROM history cursor
+            WHERE cursor.uuid = :before)`,
+        { before: page.before },
+      );
+    }
+
+    if (page.limit !== undefined) {
+      query.limit(page.limit);
+    }
+
+    return (await query.getMany()).map(toEntry);
   }
 
   async tracksOf(

@@ -277,6 +277,19 @@ describe('accounts (e2e)', () => {
         .expect(401);
       expectError(wrong.body);
 
+      const same = await context.http
+        .put('/api/v1/user/change-password')
+        .set('Authorization', `Bearer ${user.accessToken}`)
+        .send({
+          new_password: 'a-long-enough-password',
+          previous_password: 'a-long-enough-password',
+        })
+        .expect(400);
+      expect(same.body.message).toBe(
+        'new_password must differ from the current password',
+      );
+      await me(other.body.data.access_token).expect(200);
+
       await context.http
         .put('/api/v1/user/change-password')
         .set('Authorization', `Bearer ${user.accessToken}`)

@@ -319,6 +319,9 @@ describe('selfie to history (e2e)', () => {
       ['?limit=0', 400, /^limit must be a whole number from 1 to 100$/],
       ['?limit=101', 400, /^limit must be a whole number from 1 to 100$/],
       ['?limit=two', 400, /^limit must be a whole number from 1 to 100$/],
+      ['?limit=1e1', 400, /^limit must be a whole number from 1 to 100$/],
+      ['?limit=0x10', 400, /^limit must be a whole number from 1 to 100$/],
+      ['?limit=%202', 400, /^limit must be a whole number from 1 to 100$/],
       ['?before=42', 400, /^before must be a history entry uuid$/],
       [
         `?before=${'1'.repeat(8)}-1111-4111-8111-${'1'.repeat(12)}`,

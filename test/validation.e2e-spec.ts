@@ -230,6 +230,81 @@ describe('request validation (e2e)', () => {
     expectError(response.body);
   });
 
+  it.each([['null'], ['5'], ['"text"'], ['[1, 2]']])(
+    'should ask for a JSON object when the body is %s',
+    async (body) => {
+      const response = await context.http
+        .post('/api/v1/login')
+        .set('Content-Type', 'application/json')
+        .send(body);
+
+      expectBadRequest(response, /^The request body must be a JSON object$/);
+    },
+  );
+
+  it('should answer 415 for a JSON body in another charset than UTF-8', async () => {
+    const response = await context.http
+      .post('/api/v1/login')
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{"username": "x"}')
+      .expect(415);
+
+    expectError(response.body);
+    expect(response.body.message).toMatch(/UTF-8/);
+  });
+
+  it('should name the limit when a JSON body is too large', async () => {
+    const response = await context.http
+      .post('/api/v1/login')
+      .send({ password: 'x', username: 'a'.repeat(200_000) })
+      .expect(413);
+
+    expectError(response.body);
+    expect(response.body.message).toMatch(/100 KB/);
+  });
+
+  it('should answer 400 for a malformed percent-encoding in a path', async () => {
+    const response = await context.http
+      .get('/api/v1/spotify/%ZZ')
+      .set('Authorization', `Bearer ${user.accessToken}`);
+
+    expectBadRequest(response, /malformed percent-encoding/);
+  });
+
+  it('should not echo a long unknown path whole', async () => {
+    const response = await context.http
+      .get(`/api/v1/${'a'.repeat(5000)}`)
+      .expect(404);
+
+    expectError(response.body);
+    expect(response.body.message.length).toBeLessThan(200);
+  });
+
+  it('should answer a file sent to PUT /user, which takes fields only', async () => {
+    const response = await context.http
+      .put('/api/v1/user')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .attach('picture', Buffer.from('bytes'), 'a.jpg');
+
+    expectBadRequest(response, /^This route takes form fields only, no files$/);
+  });
+
+  it('should answer a malformed multipart body', async () => {
+    const response = await context.http
+      .put('/api/v1/user')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .set('Content-Type', 'multipart/form-data')
+      .send('--x\r\nnot a part header\r\n');
+
+    expectBadRequest(response, /multipart body is malformed/);
+  });
+
+  it('should send /docs/ to /docs, where the UI finds its assets', async () => {
+    const response = await context.http.get('/docs/').expect(301);
+
+    expect(response.headers.location).toBe('/docs');
+  });
+
   describe('requests Node itself cannot parse', () => {
     let port: number;
 
@@ -271,6 +346,27 @@ describe('request validation (e2e)', () => {
 
       expect(response.status).toBe(400);
       expectError(response.body);
+    });
+
+    it.each([
+      [
+        'a raw space in the URL',
+        'GET /api/v1/spotify/search?search=a b HTTP/1.1\r\nHost: x\r\n\r\n',
+        /percent-encode spaces/,
+      ],
+      ['a request line of garbage', 'GARBAGE\r\n\r\n', /method/],
+      [
+        'both Content-Length and Transfer-Encoding',
+        'POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n' +
+          'Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+        /not both/,
+      ],
+    ])('should say what is wrong with %s', async (_case, request, message) => {
+      const response = await raw(request);
+
+      expect(response.status).toBe(400);
+      expectError(response.body);
+      expect((response.body as { message: string }).message).toMatch(message);
     });
 
     it('should answer oversized headers with a 431 in the envelope', async () => {

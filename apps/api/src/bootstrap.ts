@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
@@ -30,6 +31,17 @@ function setUpSwagger(app: INestApplication): void {
       .build(),
   );
 
+  // The UI loads its assets relative to the page: under "/docs/" they would
+  // resolve to "/docs/docs/…" and the page would stay blank.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.path === '/docs/') {
+      response.redirect(301, '/docs');
+
+      return;
+    }
+
+    next();
+  });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -39,6 +39,13 @@ export class ChangePasswordUseCase {
       );
     }
 
+    if (newPassword === previousPassword) {
+      throw new DomainError(
+        ErrorCode.BadRequest,
+        'new_password must differ from the current password',
+      );
+    }
+
     await this.users.updatePasswordHash(
       caller.uuid,
       await this.hasher.hash(newPassword),

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export const HISTORY_PAGE_MAX = 100;
@@ -16,7 +16,12 @@ export class ListHistoryQuery {
     minimum: 1,
   })
   @IsOptional()
-  @Type(() => Number)
+  // Plain decimal digits only: Number() would also take "1e1" or "0x10".
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d{1,3}$/.test(value)
+      ? Number(value)
+      : value,
+  )
   @IsInt({
     message: `limit must be a whole number from 1 to ${HISTORY_PAGE_MAX}`,
   })

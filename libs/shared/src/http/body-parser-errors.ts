@@ -1,8 +1,12 @@
 import {
   BadRequestException,
+  PayloadTooLargeException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+
+/** body-parser's default size limit for JSON and urlencoded bodies. */
+export const JSON_BODY_LIMIT = '100 KB';
 
 /** Body types the service parses; anything else would be silently ignored. */
 const READABLE_BODY_TYPES = ['json', 'urlencoded', 'multipart'];
@@ -30,7 +34,8 @@ export function refuseUnreadableBodies(
     next(
       new UnsupportedMediaTypeException(
         'Send the body as JSON (application/json) or as form data ' +
-          '(multipart/form-data or application/x-www-form-urlencoded)',
+          '(multipart/form-data or application/x-www-form-urlencoded); ' +
+          'images go in multipart/form-data',
       ),
     );
 
@@ -40,22 +45,68 @@ export function refuseUnreadableBodies(
   next();
 }
 
+/** Whether text parses as JSON at all (body-parser refuses bare scalars). */
+function isJson(text: unknown): boolean {
+  if (typeof text !== 'string') {
+    return false;
+  }
+
+  try {
+    JSON.parse(text);
+
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Express error middleware for the body parsers: a body that does not
- * parse gets one plain sentence instead of the JSON parser's own wording
- * ("Expected double-quoted property name at position 14").
+ * Express error middleware for the body parsers: their refusals get one
+ * plain sentence instead of the parsers' own wording ("Expected
+ * double-quoted property name at position 14", "request entity too large").
  */
 export function translateBodyParserErrors(
-  error: { type?: string } | undefined,
+  error: { body?: unknown; charset?: string; type?: string } | undefined,
   _request: Request,
   _response: Response,
   next: NextFunction,
 ): void {
-  if (error?.type === 'entity.parse.failed') {
-    next(new BadRequestException('The request body is not valid JSON'));
+  switch (error?.type) {
+    case 'entity.parse.failed':
+      next(
+        new BadRequestException(
+          isJson(error.body)
+            ? 'The request body must be a JSON object'
+            : 'The request body is not valid JSON',
+        ),
+      );
 
-    return;
+      return;
+    case 'entity.too.large':
+      next(
+        new PayloadTooLargeException(
+          `The request body is larger than the ${JSON_BODY_LIMIT} limit for JSON and form fields`,
+        ),
+      );
+
+      return;
+    case 'charset.unsupported':
+      next(
+        new UnsupportedMediaTypeException(
+          `The request body must be UTF-8, not ${error.charset ?? 'this charset'}`,
+        ),
+      );
+
+      return;
+    case 'encoding.unsupported':
+      next(
+        new UnsupportedMediaTypeException(
+          'The request body must not be compressed',
+        ),
+      );
+
+      return;
+    default:
+      next(error);
   }
-
-  next(error);
 }

@@ -15,14 +15,22 @@ const STATUS_BY_CODE: Record<string, number> = {
   HPE_HEADER_OVERFLOW: 431,
 };
 
-const MESSAGE_BY_STATUS: Record<number, string> = {
-  400:
-    'The request is not valid HTTP; characters outside ASCII in the URL ' +
-    'must be percent-encoded',
-  408: 'The request took too long to arrive',
-  413: 'The request body is malformed',
-  431: 'The request headers are too large',
+/** What the client got wrong, by Node's parser code; the rest is generic. */
+const MESSAGE_BY_CODE: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 'The request took too long to arrive',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 'The chunked request body is malformed',
+  HPE_HEADER_OVERFLOW: 'The request headers are too large (16 KB at most)',
+  HPE_INVALID_CONSTANT:
+    'The request line is malformed; percent-encode spaces in the URL',
+  HPE_INVALID_HEADER_TOKEN: 'A request header holds a character not allowed',
+  HPE_INVALID_METHOD: 'The request method is not valid HTTP',
+  HPE_INVALID_TRANSFER_ENCODING:
+    'Send either Content-Length or Transfer-Encoding, not both',
+  HPE_INVALID_URL:
+    'The URL is not valid; percent-encode characters outside ASCII',
 };
+
+const GENERIC_MESSAGE = 'The request is not valid HTTP';
 
 /**
  * Node refuses requests its HTTP parser cannot read (a raw "é" in the URL,
@@ -46,7 +54,8 @@ export function answerMalformedRequests(server: Server): void {
     }
 
     const status = STATUS_BY_CODE[error.code ?? ''] ?? 400;
-    const body = JSON.stringify(errorEnvelope(MESSAGE_BY_STATUS[status]));
+    const message = MESSAGE_BY_CODE[error.code ?? ''] ?? GENERIC_MESSAGE;
+    const body = JSON.stringify(errorEnvelope(message));
     socket.end(
       [
         `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,

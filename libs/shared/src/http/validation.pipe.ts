@@ -72,6 +72,11 @@ export class AppValidationPipe extends ValidationPipe {
       throw new BadRequestException(`${field} must not contain NUL characters`);
     }
 
+    // A JSON array is valid JSON but never a request DTO.
+    if (metadata.type === 'body' && Array.isArray(value)) {
+      throw new BadRequestException('The request body must be a JSON object');
+    }
+
     return super.transform(value, metadata);
   }
 }

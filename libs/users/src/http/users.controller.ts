@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Put, UseInterceptors } from '@nestjs/common';
-import { NoFilesInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,6 +13,7 @@ import {
   AppConfig,
   AuthenticatedUser,
   CurrentUser,
+  FormFields,
   ResponseMessage,
 } from '@vexora/shared';
 
@@ -54,7 +54,7 @@ export class UsersController {
 
   @Put()
   // Multipart without files is accepted too: older app builds send a form.
-  @UseInterceptors(NoFilesInterceptor())
+  @FormFields()
   @ResponseMessage('Profile updated', true)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOkResponse({ type: ProfileResponse })

@@ -10,7 +10,10 @@ export class ChangePasswordDto {
   @PasswordField('new_password', 'another-long-passphrase')
   new_password: string;
 
-  @ApiProperty({ example: 'correct-horse-battery' })
+  @ApiProperty({
+    example: 'correct-horse-battery',
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
   @RequiredText('previous_password', PASSWORD_MAX_LENGTH)
   previous_password: string;
 }

@@ -1,5 +1,6 @@
 import {
   ArgumentsHost,
+  BadRequestException,
   Catch,
   ExceptionFilter,
   HttpException,
@@ -23,6 +24,12 @@ interface Mapped {
   shouldNotify: boolean;
   status: number;
 }
+
+/** How Express words a route parameter it cannot percent-decode. */
+const UNDECODABLE_PARAMETER = 'Failed to decode param';
+
+/** Longest part of an unknown path repeated back in a 404's message. */
+const MAX_ECHOED_PATH = 100;
 
 const GENERIC_MESSAGES: Partial<Record<number, string>> = {
   [HttpStatus.NOT_FOUND]: 'Not found',
@@ -62,8 +69,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
-    const mapped =
-      this.methodNotAllowed(exception, request) ?? this.map(exception);
+    const mapped = this.noRoute(exception, request) ?? this.map(exception);
 
     if (mapped.status >= 500) {
       this.logger.error(
@@ -98,13 +104,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   /**
    * Nest answers a request no route took with a NotFoundException worded
-   * "Cannot METHOD URL". When the path exists under other methods, that is
-   * a 405 naming them.
+   * "Cannot METHOD URL", echoing the URL however long. That becomes a 405
+   * naming the methods when the path exists under others, else a 404 with
+   * the path cut short.
    */
-  private methodNotAllowed(
-    exception: unknown,
-    request: Request,
-  ): Mapped | undefined {
+  private noRoute(exception: unknown, request: Request): Mapped | undefined {
     if (
       !(exception instanceof NotFoundException) ||
       exception.message !== `Cannot ${request.method} ${request.originalUrl}`
@@ -114,7 +118,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
     const allow = this.routes?.allowedFor(request.path, request.method) ?? [];
     if (allow.length === 0) {
-      return undefined;
+      const path =
+        request.path.length > MAX_ECHOED_PATH
+          ? `${request.path.slice(0, MAX_ECHOED_PATH)}…`
+          : request.path;
+
+      return {
+        message: `No route for ${request.method} ${path}`,
+        shouldNotify: true,
+        status: HttpStatus.NOT_FOUND,
+      };
     }
 
     return {
@@ -132,6 +145,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
         retryAfterSeconds: exception.retryAfterSeconds,
         shouldNotify: exception.shouldNotify,
         status: ERROR_STATUS[exception.code],
+      };
+    }
+
+    // Express fails to decode a route parameter such as "%ZZ" with a URIError,
+    // which Nest turns into a BadRequestException keeping only its message.
+    if (
+      exception instanceof BadRequestException &&
+      exception.message.startsWith(UNDECODABLE_PARAMETER)
+    ) {
+      return {
+        message: 'The URL holds a malformed percent-encoding (such as "%ZZ")',
+        shouldNotify: true,
+        status: HttpStatus.BAD_REQUEST,
       };
     }
 

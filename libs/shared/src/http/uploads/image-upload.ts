@@ -10,7 +10,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { catchError, Observable, throwError } from 'rxjs';
 
 import { AppConfig } from '../../config/app-config';
@@ -22,6 +22,32 @@ export const IMAGE_FIELD = 'image';
 /** Nest's wording of multer's refusals (`Unexpected file field - photo`). */
 const TOO_MANY_FILES = 'Too many files';
 const UNEXPECTED_FIELD = 'Unexpected file field';
+/** busboy's wording for a body that is not well-formed multipart. */
+const MALFORMED_MULTIPART = [
+  'Multipart: Boundary not found',
+  'Malformed part header',
+  'Unexpected end of form',
+];
+
+function malformedMultipart(error: BadRequestException): DomainError | null {
+  return MALFORMED_MULTIPART.includes(error.message)
+    ? new DomainError(
+        ErrorCode.BadRequest,
+        'The multipart body is malformed (boundary or part headers)',
+        { cause: error },
+      )
+    : null;
+}
+
+/** Rethrows what `reword` makes of an error from the rest of the chain. */
+function rewordingErrors(
+  next: CallHandler,
+  reword: (error: unknown) => unknown,
+): Observable<unknown> {
+  return next
+    .handle()
+    .pipe(catchError((error: unknown) => throwError(() => reword(error))));
+}
 
 /**
  * Rewords multer's refusals ("File too large", "Too many files") into
@@ -35,11 +61,7 @@ export class ImageUploadErrorsInterceptor implements NestInterceptor {
     _context: ExecutionContext,
     next: CallHandler,
   ): Observable<unknown> {
-    return next
-      .handle()
-      .pipe(
-        catchError((error: unknown) => throwError(() => this.reword(error))),
-      );
+    return rewordingErrors(next, (error) => this.reword(error));
   }
 
   private reword(error: unknown): unknown {
@@ -55,6 +77,11 @@ export class ImageUploadErrorsInterceptor implements NestInterceptor {
 
     if (!(error instanceof BadRequestException)) {
       return error;
+    }
+
+    const malformed = malformedMultipart(error);
+    if (malformed) {
+      return malformed;
     }
 
     if (error.message === TOO_MANY_FILES) {
@@ -74,6 +101,33 @@ export class ImageUploadErrorsInterceptor implements NestInterceptor {
     }
 
     return error;
+  }
+}
+
+/** Rewords multer's refusals on routes that take form fields but no file. */
+export class FormFieldsErrorsInterceptor implements NestInterceptor {
+  intercept(
+    _context: ExecutionContext,
+    next: CallHandler,
+  ): Observable<unknown> {
+    return rewordingErrors(next, (error) => {
+      if (!(error instanceof BadRequestException)) {
+        return error;
+      }
+
+      if (
+        error.message === TOO_MANY_FILES ||
+        error.message.startsWith(UNEXPECTED_FIELD)
+      ) {
+        return new DomainError(
+          ErrorCode.BadRequest,
+          'This route takes form fields only, no files',
+          { cause: error },
+        );
+      }
+
+      return malformedMultipart(error) ?? error;
+    });
   }
 }
 
@@ -102,6 +156,12 @@ export class RequiredImagePipe implements PipeTransform<
 export const ImageUpload = () =>
   applyDecorators(
     UseInterceptors(ImageUploadErrorsInterceptor, FileInterceptor(IMAGE_FIELD)),
+  );
+
+/** Form fields as JSON, urlencoded or multipart without files. */
+export const FormFields = () =>
+  applyDecorators(
+    UseInterceptors(new FormFieldsErrorsInterceptor(), NoFilesInterceptor()),
   );
 
 /** The uploaded image; always present and non-empty in the handler. */

@@ -18,6 +18,9 @@ export class EmailNotVerifiedError extends DomainError {
 /** One message whatever was wrong, so failures reveal nothing about accounts. */
 export class InvalidCodeError extends DomainError {
   constructor() {
-    super(ErrorCode.InvalidCode, 'The code is invalid or has expired; ask for a new one if it keeps failing');
+    super(
+      ErrorCode.InvalidCode,
+      'The code is invalid or has expired; ask for a new one if it keeps failing',
+    );
   }
 }

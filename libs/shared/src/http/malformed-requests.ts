@@ -2,6 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 
+import { Logger } from '@nestjs/common';
+
 import { errorEnvelope } from './envelope';
 
 interface ParserError extends Error {
@@ -39,6 +41,8 @@ const GENERIC_MESSAGE = 'The request is not valid HTTP';
  * client reads every refusal the same way.
  */
 export function answerMalformedRequests(server: Server): void {
+  const logger = new Logger('HttpParser');
+
   server.on('clientError', (error: ParserError, socket: Duplex) => {
     const pending = (
       socket as Duplex & { _httpMessage?: { headersSent?: boolean } }
@@ -55,6 +59,7 @@ export function answerMalformedRequests(server: Server): void {
 
     const status = STATUS_BY_CODE[error.code ?? ''] ?? 400;
     const message = MESSAGE_BY_CODE[error.code ?? ''] ?? GENERIC_MESSAGE;
+    logger.warn(`Refused an unparsable request (${error.code}) -> ${status}`);
     const body = JSON.stringify(errorEnvelope(message));
     socket.end(
       [

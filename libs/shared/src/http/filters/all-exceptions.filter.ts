@@ -77,9 +77,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : undefined,
       );
     } else {
-      this.logger.debug(
-        `${request.method} ${request.originalUrl} -> ${mapped.status}: ${mapped.message}`,
-      );
+      // The request logger (pino-http, `request.log`) is mounted after the
+      // body checks; a request refused before it would leave no trace.
+      const line = `${request.method} ${request.originalUrl.slice(0, 200)} -> ${mapped.status}: ${mapped.message}`;
+      if ('log' in request) {
+        this.logger.debug(line);
+      } else {
+        this.logger.warn(`Refused before routing: ${line}`);
+      }
     }
 
     if (response.headersSent) {

@@ -79,7 +79,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else {
       // The request logger (pino-http, `request.log`) is mounted after the
       // body checks; a request refused before it would leave no trace.
-      const line = `${request.method} ${request.originalUrl.slice(0, 200)} -> ${mapped.status}: ${mapped.message}`;
+      const target = `${request.method} ${request.originalUrl.slice(0, 200)}`;
+      const line = `${target} -> ${mapped.status}: ${mapped.message}`;
       if ('log' in request) {
         this.logger.debug(line);
       } else {

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 
 import { AppConfig } from '@vexora/shared';
 import {
+  BODY_LIMIT_BYTES,
   refuseUnreadableBodies,
   translateBodyParserErrors,
 } from '@vexora/shared/http/body-parser-errors';
@@ -55,8 +56,11 @@ export async function createApp(): Promise<NestExpressApplication> {
 
   app.useLogger(app.get(Logger));
   app.use(refuseUnreadableBodies);
-  app.useBodyParser('json');
-  app.useBodyParser('urlencoded', { extended: true });
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+  app.useBodyParser('urlencoded', {
+    extended: true,
+    limit: BODY_LIMIT_BYTES,
+  });
   app.use(translateBodyParserErrors);
   app.set('trust proxy', app.get(AppConfig).trustProxy);
   // The Swagger UI inlines its scripts; the API itself serves only JSON.

@@ -11,5 +11,5 @@ export * from './redis/redis.module';
 export * from './http/decorators/fields.decorator';
 export * from './http/decorators/auth-rate-limit.decorator';
 export * from './storage/picture-storage';
-export * from './http/uploads/image-upload';
+export * from './http/uploads/multipart';
 export * from './images/image-format';

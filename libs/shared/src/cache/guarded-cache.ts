@@ -24,26 +24,14 @@ export class GuardedCache {
     return value ?? undefined;
   }
 
-  /** Stores the value; `false` when the cache could not take it. */
-  async set(key: string, value: unknown, ttlMs: number): Promise<boolean> {
-    const stored = await this.attempt('write', async () => {
-      await this.cache.set(key, value, ttlMs);
-
-      return true;
-    });
-
-    return stored === true;
+  /** Stores the value, or logs why the cache could not take it. */
+  async set(key: string, value: unknown, ttlMs: number): Promise<void> {
+    await this.attempt('write', () => this.cache.set(key, value, ttlMs));
   }
 
-  /** Removes the key; `false` when the cache could not be reached. */
-  async del(key: string): Promise<boolean> {
-    const removed = await this.attempt('delete', async () => {
-      await this.cache.del(key);
-
-      return true;
-    });
-
-    return removed === true;
+  /** Removes the key, or logs why the cache could not be reached. */
+  async del(key: string): Promise<void> {
+    await this.attempt('delete', () => this.cache.del(key));
   }
 
   private async attempt<T>(

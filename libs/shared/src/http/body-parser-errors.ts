@@ -5,8 +5,8 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
-/** body-parser's default size limit for JSON and urlencoded bodies. */
-export const JSON_BODY_LIMIT = '100 KB';
+/** Size limit of JSON and urlencoded bodies; images come as multipart. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Body types the service parses; anything else would be silently ignored. */
 const READABLE_BODY_TYPES = ['json', 'urlencoded', 'multipart'];
@@ -85,7 +85,7 @@ export function translateBodyParserErrors(
     case 'entity.too.large':
       next(
         new PayloadTooLargeException(
-          `The request body is larger than the ${JSON_BODY_LIMIT} limit for JSON and form fields`,
+          `The request body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit for JSON and form fields`,
         ),
       );
 

@@ -10,29 +10,49 @@ interface ParserError extends Error {
   code?: string;
 }
 
-/** Node's parser codes that deserve more than a plain 400, as Node maps them. */
-const STATUS_BY_CODE: Record<string, number> = {
-  ERR_HTTP_REQUEST_TIMEOUT: 408,
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
-  HPE_HEADER_OVERFLOW: 431,
+/**
+ * What the client got wrong, by Node's parser code, with the status Node
+ * itself would answer; any other code is a 400 with a generic message.
+ */
+const REFUSALS: Record<string, { message: string; status: number }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    message: 'The request took too long to arrive',
+    status: 408,
+  },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: {
+    message: 'The chunked request body is malformed',
+    status: 413,
+  },
+  HPE_HEADER_OVERFLOW: {
+    message: 'The request headers are too large (16 KB at most)',
+    status: 431,
+  },
+  HPE_INVALID_CONSTANT: {
+    message: 'The request line is malformed; percent-encode spaces in the URL',
+    status: 400,
+  },
+  HPE_INVALID_HEADER_TOKEN: {
+    message: 'A request header holds a character not allowed',
+    status: 400,
+  },
+  HPE_INVALID_METHOD: {
+    message: 'The request method is not valid HTTP',
+    status: 400,
+  },
+  HPE_INVALID_TRANSFER_ENCODING: {
+    message: 'Send either Content-Length or Transfer-Encoding, not both',
+    status: 400,
+  },
+  HPE_INVALID_URL: {
+    message: 'The URL is not valid; percent-encode characters outside ASCII',
+    status: 400,
+  },
 };
 
-/** What the client got wrong, by Node's parser code; the rest is generic. */
-const MESSAGE_BY_CODE: Record<string, string> = {
-  ERR_HTTP_REQUEST_TIMEOUT: 'The request took too long to arrive',
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: 'The chunked request body is malformed',
-  HPE_HEADER_OVERFLOW: 'The request headers are too large (16 KB at most)',
-  HPE_INVALID_CONSTANT:
-    'The request line is malformed; percent-encode spaces in the URL',
-  HPE_INVALID_HEADER_TOKEN: 'A request header holds a character not allowed',
-  HPE_INVALID_METHOD: 'The request method is not valid HTTP',
-  HPE_INVALID_TRANSFER_ENCODING:
-    'Send either Content-Length or Transfer-Encoding, not both',
-  HPE_INVALID_URL:
-    'The URL is not valid; percent-encode characters outside ASCII',
+const GENERIC_REFUSAL = {
+  message: 'The request is not valid HTTP',
+  status: 400,
 };
-
-const GENERIC_MESSAGE = 'The request is not valid HTTP';
 
 /**
  * Node refuses requests its HTTP parser cannot read (a raw "é" in the URL,
@@ -57,8 +77,7 @@ export function answerMalformedRequests(server: Server): void {
       return;
     }
 
-    const status = STATUS_BY_CODE[error.code ?? ''] ?? 400;
-    const message = MESSAGE_BY_CODE[error.code ?? ''] ?? GENERIC_MESSAGE;
+    const { message, status } = REFUSALS[error.code ?? ''] ?? GENERIC_REFUSAL;
     logger.warn(`Refused an unparsable request (${error.code}) -> ${status}`);
     const body = JSON.stringify(errorEnvelope(message));
     socket.end(

@@ -85,7 +85,8 @@ export function translateBodyParserErrors(
     case 'entity.too.large':
       next(
         new PayloadTooLargeException(
-          `The request body is larger than the ${BODY_LIMIT_BYTES / 1024} KB limit for JSON and form fields`,
+          `The request body is larger than the ${BODY_LIMIT_BYTES / 1024} KB ` +
+            'limit for JSON and form fields',
         ),
       );
 

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 
 const ENV_FILE = '.env';
+const CARRIED_OVER = ['DATABASE_URL', 'PORT', 'PUBLIC_BASE_URL', 'REDIS_URL'];
 
 function writeEnvFile() {
   if (existsSync(ENV_FILE)) {
@@ -14,10 +15,18 @@ function writeEnvFile() {
   }
 
   copyFileSync('.env.example', ENV_FILE);
-  const text = readFileSync(ENV_FILE, 'utf8').replace(
-    /^(JWT_(?:ACCESS|REFRESH)_SECRET)=.*$/gm,
-    (_line, name) => `${name}=${randomBytes(48).toString('base64url')}`,
-  );
+  const text = readFileSync(ENV_FILE, 'utf8')
+    .replace(
+      /^(JWT_(?:ACCESS|REFRESH)_SECRET)=.*$/gm,
+      (_line, name) => `${name}=${randomBytes(48).toString('base64url')}`,
+    )
+    // Settings exported for this run are kept, so that a later
+    // `npm run start:prod` in a new shell uses the same database and port.
+    .replace(/^([A-Z_]+)=(.*)$/gm, (line, name) =>
+      CARRIED_OVER.includes(name) && process.env[name] !== undefined
+        ? `${name}=${process.env[name]}`
+        : line,
+    );
   writeFileSync(ENV_FILE, text, { mode: 0o600 });
   console.log(`Wrote ${ENV_FILE} with new random secrets.`);
 }

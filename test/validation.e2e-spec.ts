@@ -289,14 +289,29 @@ describe('request validation (e2e)', () => {
     expectBadRequest(response, /^This route takes form fields only, no files$/);
   });
 
-  it('should answer a malformed multipart body', async () => {
+  it.each([
+    ['without a boundary', 'multipart/form-data', '--x\r\nnot a part\r\n'],
+    [
+      'under another boundary',
+      'multipart/form-data; boundary=XYZ',
+      '--ABC\r\nContent-Disposition: form-data; name="name"\r\n\r\nabc\r\n--ABC--\r\n',
+    ],
+    [
+      'cut off',
+      'multipart/form-data; boundary=XYZ',
+      '--XYZ\r\nContent-Disposition: form-data; name="name"\r\n\r\nab',
+    ],
+  ])('should answer a multipart body %s', async (_case, type, body) => {
     const response = await context.http
       .put('/api/v1/user')
       .set('Authorization', `Bearer ${user.accessToken}`)
-      .set('Content-Type', 'multipart/form-data')
-      .send('--x\r\nnot a part header\r\n');
+      .set('Content-Type', type)
+      .send(body);
 
-    expectBadRequest(response, /multipart body is malformed/);
+    expectBadRequest(
+      response,
+      /^The multipart body is malformed \(boundary or part headers\)$/,
+    );
   });
 
   it('should send /docs/ to /docs, where the UI finds its assets', async () => {
@@ -376,6 +391,36 @@ describe('request validation (e2e)', () => {
 
       expect(response.status).toBe(431);
       expectError(response.body);
+    });
+
+    it('should write nothing to a client that hangs up mid-request', async () => {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString()));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(received));
+        socket.end('POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Le');
+      });
+
+      expect(answer).toBe('');
+    });
+
+    it('should drop an upload the client abandons and keep serving', async () => {
+      await new Promise<void>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(
+            'POST /api/v1/mood-detection HTTP/1.1\r\nHost: x\r\n' +
+              `Authorization: Bearer ${user.accessToken}\r\n` +
+              'Content-Type: multipart/form-data; boundary=XYZ\r\n' +
+              'Content-Length: 100000\r\n\r\n--XYZ\r\n' +
+              'Content-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\n' +
+              'x'.repeat(1000),
+          );
+          setTimeout(() => socket.destroy(), 100);
+        });
+        socket.on('close', () => resolve());
+      });
     });
 
     it('should keep serving afterwards', async () => {

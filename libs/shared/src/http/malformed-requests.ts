@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 
 import { Logger } from '@nestjs/common';
 
@@ -63,13 +63,17 @@ const GENERIC_REFUSAL = {
 export function answerMalformedRequests(server: Server): void {
   const logger = new Logger('HttpParser');
 
-  server.on('clientError', (error: ParserError, socket: Duplex) => {
+  server.on('clientError', (error: ParserError, socket: Socket) => {
     const pending = (
-      socket as Duplex & { _httpMessage?: { headersSent?: boolean } }
+      socket as Socket & { _httpMessage?: { headersSent?: boolean } }
     )._httpMessage;
+    // The client hung up (reset, or ended mid-request), or an answer has
+    // begun already: there is nothing to tell it.
     if (
       error.code === 'ECONNRESET' ||
+      error.code === 'HPE_INVALID_EOF_STATE' ||
       !socket.writable ||
+      socket.bytesWritten > 0 ||
       pending?.headersSent
     ) {
       socket.destroy();

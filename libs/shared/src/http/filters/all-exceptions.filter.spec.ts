@@ -8,7 +8,7 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorCode } from '../../errors/domain-error';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
-function fakeHost() {
+function fakeHost(socket = { destroyed: false }) {
   const response = {
     headersSent: false,
     json: jest.fn(),
@@ -18,7 +18,11 @@ function fakeHost() {
   response.status.mockReturnValue(response);
   const host = {
     switchToHttp: () => ({
-      getRequest: () => ({ method: 'POST', originalUrl: '/api/v1/login' }),
+      getRequest: () => ({
+        method: 'POST',
+        originalUrl: '/api/v1/login',
+        socket,
+      }),
       getResponse: () => response,
     }),
   } as unknown as ArgumentsHost;
@@ -95,5 +99,14 @@ describe(AllExceptionsFilter.name, () => {
     const body = response.json.mock.calls[0][0];
     expect(body.message).not.toMatch(/users|SELECT|relation/);
     expect(body).toMatchObject({ data: null, success: false });
+  });
+
+  it('should answer nothing to a client that already hung up', () => {
+    const { host, response } = fakeHost({ destroyed: true });
+
+    filter.catch(new Error('Request aborted'), host);
+
+    expect(response.status).not.toHaveBeenCalled();
+    expect(response.json).not.toHaveBeenCalled();
   });
 });

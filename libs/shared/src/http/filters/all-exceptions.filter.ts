@@ -69,6 +69,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
+    // A client that hung up mid-request (a phone losing signal during an
+    // upload) is nobody's fault here and has no one left to answer.
+    const target = `${request.method} ${request.originalUrl.slice(0, 200)}`;
+    if (request.socket?.destroyed) {
+      this.logger.log(`${target}: the client closed the connection first`);
+
+      return;
+    }
+
     const mapped = this.noRoute(exception, request) ?? this.map(exception);
 
     if (mapped.status >= 500) {
@@ -79,7 +88,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else {
       // The request logger (pino-http, `request.log`) is mounted after the
       // body checks; a request refused before it would leave no trace.
-      const target = `${request.method} ${request.originalUrl.slice(0, 200)}`;
       const line = `${target} -> ${mapped.status}: ${mapped.message}`;
       if ('log' in request) {
         this.logger.debug(line);

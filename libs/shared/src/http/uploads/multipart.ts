@@ -24,12 +24,8 @@ export const IMAGE_FIELD = 'image';
 /** Nest's wording of multer's refusals (`Unexpected file field - photo`). */
 const TOO_MANY_FILES = 'Too many files';
 const UNEXPECTED_FIELD = 'Unexpected file field';
-/** busboy's wording for a body that is not well-formed multipart. */
-const MALFORMED_MULTIPART = [
-  'Multipart: Boundary not found',
-  'Malformed part header',
-  'Unexpected end of form',
-];
+/** Nest's prefix for busboy's refusals of a body that is not multipart. */
+const MALFORMED_MULTIPART = 'Multipart: ';
 
 /** Metadata key: the file field a multipart route takes, or null for none. */
 const FILE_FIELD_KEY = 'vexora:multipart-file-field';
@@ -80,7 +76,7 @@ export class MultipartErrorsInterceptor implements NestInterceptor {
     const say = (message: string) =>
       new DomainError(ErrorCode.BadRequest, message, { cause: error });
 
-    if (MALFORMED_MULTIPART.includes(error.message)) {
+    if (error.message.startsWith(MALFORMED_MULTIPART)) {
       return say('The multipart body is malformed (boundary or part headers)');
     }
 
